@@ -1,0 +1,167 @@
+/**
+ * The `ecoop` command: migrate, seed, create-admin, backup, reindex, serve.
+ * Exit codes: 0 success, 1 failure, 2 usage error.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from '../config.js';
+import { createDatabase } from '../db/database.js';
+import { migrateToLatest } from '../db/migrate.js';
+import { AppError } from '../platform/errors.js';
+import { reindexAll } from '../platform/search.js';
+import { isEmptyDatabase, seedDemo } from '../platform/seeds.js';
+import { createAdmin } from '../modules/accounts/index.js';
+import { modules } from '../modules/index.js';
+import { startServer } from '../server.js';
+
+const USAGE = `Usage: ecoop <command> [options]
+
+Commands:
+  serve                                   migrate, seed the demo territory on an empty database (DEMO_DATA), serve
+  migrate                                 apply pending database migrations
+  seed                                    add the demo territory (skips what exists)
+  create-admin --email E --password P     create an administrator (or make an account admin); P "-" reads stdin
+  backup --to FILE                        online backup of the SQLite database to FILE
+  reindex                                 rebuild the search index
+  help                                    this text
+
+Configuration comes from the environment (see README.md).`;
+
+type Out = { log: (s: string) => void; error: (s: string) => void };
+
+/** Runs the CLI with arguments (without `node` and the script). Returns the exit code. */
+export async function runCli(argv: string[], env: Record<string, string | undefined> = process.env, out: Out = console): Promise<number> {
+  const [command, ...rest] = argv;
+  let config: Config;
+  try {
+    config = loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      out.error(err.message);
+      return 1;
+    }
+    throw err;
+  }
+  switch (command) {
+    case 'serve':
+      await startServer(config);
+      return 0;
+    case 'migrate':
+      return withDatabase(config, async (db) => {
+        const applied = await migrateToLatest(db);
+        out.log(applied.length ? `Applied ${applied.length} migration(s):\n  ${applied.join('\n  ')}` : 'The database is up to date.');
+        return 0;
+      });
+    case 'seed':
+      return withDatabase(config, async (db) => {
+        await migrateToLatest(db);
+        const log = { info: (m: string) => out.log(m), warn: (m: string) => out.error(m) };
+        if (!(await isEmptyDatabase({ db, config, log }))) out.log('The database already has content: adding only the demo items that are missing.');
+        await seedDemo({ db, config, log }, modules);
+        out.log('Demo territory seeded.');
+        return 0;
+      });
+    case 'create-admin': {
+      const args = parse(rest, { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } }, out);
+      if (!args) return 2;
+      if (!args.email || !args.password) {
+        out.error('create-admin needs --email and --password');
+        return 2;
+      }
+      const password = args.password === '-' ? fs.readFileSync(0, 'utf8').trim() : args.password;
+      return withDatabase(config, async (db) => {
+        await migrateToLatest(db);
+        try {
+          const { created } = await createAdmin(db, { email: args.email!, password, ...(args.name ? { displayName: args.name } : {}) });
+          out.log(created ? `Administrator ${args.email} created.` : `${args.email} already existed: it is now an administrator, with the new password.`);
+          return 0;
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'validation_failed') {
+            out.error(`Invalid administrator:\n${err.fields.map((f) => `  --${f.field}: ${f.message}`).join('\n')}`);
+            return 2;
+          }
+          throw err;
+        }
+      });
+    }
+    case 'backup': {
+      const args = parse(rest, { to: { type: 'string' } }, out);
+      if (!args) return 2;
+      if (!args.to) {
+        out.error('backup needs --to FILE');
+        return 2;
+      }
+      if (config.database.dialect === 'postgres') {
+        out.error(
+          'On PostgreSQL, back up with the database’s own tools, for example:\n' +
+            '  pg_dump --format=custom --file=ecoop.dump "$DATABASE_URL"\n' +
+            'and restore with pg_restore. `ecoop backup` copies the embedded SQLite database only.',
+        );
+        return 1;
+      }
+      const target = path.resolve(args.to);
+      if (fs.existsSync(target)) {
+        out.error(`${target} already exists; choose a new file.`);
+        return 1;
+      }
+      const handle = createDatabase(config.database);
+      try {
+        fs.mkdirSync(path.dirname(target), { recursive: true });
+        await handle.sqlite!.backup(target);
+        out.log(`Backed up ${config.database.file} to ${target}.`);
+        return 0;
+      } finally {
+        await handle.close();
+      }
+    }
+    case 'reindex':
+      return withDatabase(config, async (db) => {
+        await migrateToLatest(db);
+        const searchables = modules.flatMap((m) => m.searchables ?? []);
+        await reindexAll(db, searchables);
+        out.log(`Search index rebuilt (${searchables.map((s) => s.type).join(', ')}).`);
+        return 0;
+      });
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      out.log(USAGE);
+      return command ? 0 : 2;
+    default:
+      out.error(`Unknown command "${command}".\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+function parse<T extends Record<string, { type: 'string' }>>(args: string[], options: T, out: Out): { [K in keyof T]?: string } | null {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as { [K in keyof T]?: string };
+  } catch (err) {
+    out.error((err as Error).message);
+    return null;
+  }
+}
+
+async function withDatabase(config: Config, fn: (db: ReturnType<typeof createDatabase>['db']) => Promise<number>): Promise<number> {
+  const handle = createDatabase(config.database);
+  try {
+    return await fn(handle.db);
+  } finally {
+    await handle.close();
+  }
+}
+
+const invokedDirectly = process.argv[1] && /cli[\\/]main\.(js|ts)$/.test(process.argv[1]);
+if (invokedDirectly) {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      if (process.argv[2] !== 'serve') process.exit(code);
+    },
+    (err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,18 @@
+/**
+ * Every migration, in order. Migrations are frozen once landed: never edit one, add a new one.
+ * Names are timestamped (YYYY_MM_DD_NNNN_what) so they sort in the order they must run.
+ */
+import type { Migration } from 'kysely';
+import * as platform from './2026_11_26_0001_platform.js';
+import * as accounts from './2026_11_26_0002_accounts.js';
+import * as territory from './2026_11_26_0003_territory.js';
+import * as catalogue from './2026_11_26_0004_catalogue.js';
+import * as places from './2026_11_26_0005_places.js';
+
+export const migrations: Record<string, Migration> = {
+  '2026_11_26_0001_platform': platform,
+  '2026_11_26_0002_accounts': accounts,
+  '2026_11_26_0003_territory': territory,
+  '2026_11_26_0004_catalogue': catalogue,
+  '2026_11_26_0005_places': places,
+};

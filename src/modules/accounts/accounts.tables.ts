@@ -1,0 +1,42 @@
+/** The accounts module's tables (declared into the shared Database type). */
+import type { Generated } from 'kysely';
+import type { Timestamp } from '../../db/schema.js';
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string;
+  password_hash: string | null;
+  locale: string;
+  email_verified_at: Timestamp | null;
+  blocked_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserRolesTable {
+  id: Generated<number>;
+  user_id: number;
+  role: string;
+  scope_type: Generated<string>;
+  scope_id: Generated<number>;
+  granted_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+declare module '../../db/schema.js' {
+  interface Database {
+    users: UsersTable;
+    user_roles: UserRolesTable;
+    sessions: SessionsTable;
+  }
+}

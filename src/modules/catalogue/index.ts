@@ -1,0 +1,11 @@
+/** The catalogue of public e-services. Other modules import only from here. */
+import type { EcoopModule } from '../../platform/module.js';
+import { seedDemoCatalogue, serviceDocuments } from './catalogue.service.js';
+
+export { listLifeEvents, listSectorsWithCounts } from './catalogue.service.js';
+
+export const catalogueModule: EcoopModule = {
+  name: 'catalogue',
+  demoSeed: ({ db }) => seedDemoCatalogue(db),
+  searchables: [{ type: 'service', documents: serviceDocuments }],
+};

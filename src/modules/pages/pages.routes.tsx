@@ -1,0 +1,41 @@
+/** Routes of the site's own pages. Thin: load what the page shows, render. */
+import type { FastifyInstance } from 'fastify';
+import { localizedGet } from '../../platform/routing.js';
+import { sendPage } from '../../platform/render.js';
+import { translator } from '../../platform/i18n.js';
+import { listLifeEvents, listSectorsWithCounts } from '../catalogue/index.js';
+import { listPlaces } from '../places/index.js';
+import { AboutPage } from './views/about.page.js';
+import { AccessibilityPage } from './views/accessibility.page.js';
+import { HomePage } from './views/home.page.js';
+import { PrivacyPage } from './views/privacy.page.js';
+import { TermsPage } from './views/terms.page.js';
+import { designSystemRoutes } from './design-system.routes.js';
+
+export async function pagesRoutes(app: FastifyInstance): Promise<void> {
+  localizedGet(app, '/', async (request, reply) => {
+    const [sectors, lifeEvents, places] = await Promise.all([listSectorsWithCounts(app.db), listLifeEvents(app.db), listPlaces(app.db, 8)]);
+    const t = translator(request.locale);
+    return sendPage(request, reply, <HomePage sectors={sectors} lifeEvents={lifeEvents} places={places} />, {
+      title: t('home.title'),
+      description: t('home.lead'),
+    });
+  });
+  localizedGet(app, '/about', async (request, reply) => {
+    const t = translator(request.locale);
+    return sendPage(request, reply, <AboutPage />, { title: t('about.title'), description: t('about.lead', { territory: t('meta.territory') }) });
+  });
+  localizedGet(app, '/accessibility', async (request, reply) => {
+    const t = translator(request.locale);
+    return sendPage(request, reply, <AccessibilityPage />, { title: t('accessibility.title') });
+  });
+  localizedGet(app, '/privacy', async (request, reply) => {
+    const t = translator(request.locale);
+    return sendPage(request, reply, <PrivacyPage />, { title: t('privacy.title') });
+  });
+  localizedGet(app, '/terms', async (request, reply) => {
+    const t = translator(request.locale);
+    return sendPage(request, reply, <TermsPage />, { title: t('terms.title') });
+  });
+  await designSystemRoutes(app);
+}

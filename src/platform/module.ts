@@ -1,0 +1,29 @@
+/**
+ * What a module declares about itself (after Decidim's component manifest). `app.ts` lists the
+ * modules explicitly; the platform reads these declarations to mount routes, run job handlers,
+ * seed demo content and rebuild the search index. The platform never imports a module.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import type { Db } from '../db/database.js';
+import type { JobHandler } from './jobs.js';
+import type { Searchable } from './search.js';
+
+export interface SeedContext {
+  db: Db;
+  config: Config;
+  log: { info(message: string): void; warn(message: string): void };
+}
+
+export interface EcoopModule {
+  /** Unique, kebab-case. */
+  name: string;
+  /** Mounts the module's pages and API routes. */
+  routes?: (app: FastifyInstance) => Promise<void> | void;
+  /** Handlers for the job types this module enqueues, by type name (`<module>.<verb>`). */
+  jobs?: Record<string, JobHandler>;
+  /** Adds this module's part of the demo territory. Runs once, on an empty database, in module order. */
+  demoSeed?: (ctx: SeedContext) => Promise<void>;
+  /** Content types this module puts in the search index. */
+  searchables?: Searchable[];
+}

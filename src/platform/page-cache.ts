@@ -1,0 +1,103 @@
+/**
+ * The anonymous page cache. Visitors without a session get pages from memory: each instance keeps
+ * a bounded LRU of rendered HTML, keyed by URL and display preferences. A content generation
+ * counter in the database invalidates every instance's cache when content changes (modules call
+ * `invalidatePages` after a write); each instance reads it at most once a second, and entries also
+ * expire after a TTL, so a stale page lives at most about a second after a change.
+ */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../db/database.js';
+import { getSetting, incrementCounter } from './settings.js';
+import { sessionCookieName } from './session.js';
+
+const GENERATION_KEY = 'content_generation';
+const MAX_ENTRIES = 5000;
+const TTL_MS = 5 * 60 * 1000;
+const GENERATION_CHECK_MS = 1000;
+
+interface Entry {
+  body: string;
+  headers: Record<string, string>;
+  generation: string;
+  storedAt: number;
+}
+
+/** Marks every cached page stale on every instance. Call after a write that changes public pages. */
+export async function invalidatePages(db: Db): Promise<void> {
+  await incrementCounter(db, GENERATION_KEY);
+}
+
+/** Cookies whose values change what an anonymous page looks like (display preferences). */
+const VARYING_COOKIES = ['ecoop_prefs'];
+
+export function registerPageCache(app: FastifyInstance): void {
+  app.decorateReply('pageCacheable', true);
+  if (!app.config.pageCache) return;
+  const cache = new Map<string, Entry>();
+  let generation = '0';
+  let checkedAt = 0;
+  let pending: Promise<void> | null = null;
+
+  const currentGeneration = async (): Promise<string> => {
+    const now = Date.now();
+    if (now - checkedAt > GENERATION_CHECK_MS && !pending) {
+      pending = getSetting(app.db, GENERATION_KEY)
+        .then((v) => {
+          generation = v ?? '0';
+          checkedAt = Date.now();
+        })
+        .finally(() => {
+          pending = null;
+        });
+    }
+    if (pending && checkedAt === 0) await pending;
+    return generation;
+  };
+
+  const keyOf = (request: FastifyRequest): string | null => {
+    if (request.method !== 'GET') return null;
+    if (request.cookies[sessionCookieName(app.config.secureCookies)]) return null;
+    if (!/^\/[a-z]{2}(\/|$|\?)/.test(request.url)) return null;
+    const vary = VARYING_COOKIES.map((c) => request.cookies[c] ?? '').join('|');
+    return `${request.url}#${vary}`;
+  };
+
+  // The generation seen when the request started: a page rendered from older data is never
+  // stored under a newer generation.
+  const seen = new WeakMap<FastifyRequest, string>();
+
+  app.addHook('onRequest', async (request, reply) => {
+    const key = keyOf(request);
+    if (!key) return;
+    const entry = cache.get(key);
+    const gen = await currentGeneration();
+    seen.set(request, gen);
+    if (!entry) return;
+    if (entry.generation !== gen || Date.now() - entry.storedAt > TTL_MS) {
+      cache.delete(key);
+      return;
+    }
+    // Refresh LRU position.
+    cache.delete(key);
+    cache.set(key, entry);
+    reply.pageCacheable = false;
+    reply.headers(entry.headers).header('x-page-cache', 'hit');
+    return reply.send(entry.body);
+  });
+
+  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
+    if (!reply.pageCacheable || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    const key = keyOf(request);
+    if (!key || request.user) return payload;
+    const type = String(reply.getHeader('content-type') ?? '');
+    if (!type.startsWith('text/html') || reply.getHeader('set-cookie')) return payload;
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(reply.getHeaders())) {
+      if (value !== undefined && name !== 'content-length' && name !== 'set-cookie' && name !== 'x-request-id') headers[name] = String(value);
+    }
+    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
+    cache.set(key, { body: payload, headers, generation: seen.get(request) ?? '-', storedAt: Date.now() });
+    reply.header('x-page-cache', 'miss');
+    return payload;
+  });
+}

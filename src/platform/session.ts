@@ -1,0 +1,102 @@
+/**
+ * Server-side sessions stored in the database, so every instance knows every session. The cookie
+ * carries a random 256-bit token; the table keeps only its SHA-256. Sessions expire after an idle
+ * period and at an absolute limit. (Sign-in and sign-out pages belong to the accounts module.)
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Db } from '../db/database.js';
+import { nowIso } from '../db/dialect.js';
+
+export interface SessionUser {
+  id: number;
+  displayName: string;
+  email: string;
+  locale: string;
+  roles: string[];
+  sessionId: string;
+}
+
+export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000;
+/** last_seen_at is written at most this often, so reads stay reads. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+/** The session cookie's name: `__Host-` prefixed when the site is served over https. */
+export function sessionCookieName(secure: boolean): string {
+  return secure ? '__Host-ecoop_session' : 'ecoop_session';
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Creates a session for a user and returns the token to put in the cookie. */
+export async function createSession(db: Db, userId: number, now = new Date()): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db
+    .insertInto('sessions')
+    .values({
+      id: hashToken(token),
+      user_id: userId,
+      created_at: nowIso(now),
+      last_seen_at: nowIso(now),
+      expires_at: nowIso(new Date(now.getTime() + SESSION_ABSOLUTE_MS)),
+    })
+    .execute();
+  return token;
+}
+
+/** Ends one session. */
+export async function destroySession(db: Db, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('id', '=', hashToken(token)).execute();
+}
+
+/** Ends every session of a user (sign out everywhere, password reset, blocking). */
+export async function destroyUserSessions(db: Db, userId: number): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+}
+
+/** Resolves a cookie token to its user, or null when unknown, expired, idle too long, or blocked. */
+export async function loadSession(db: Db, token: string, now = new Date()): Promise<SessionUser | null> {
+  const id = hashToken(token);
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['sessions.id as sid', 'sessions.last_seen_at', 'sessions.expires_at', 'users.id', 'users.display_name', 'users.email', 'users.locale', 'users.blocked_at', 'users.deleted_at'])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const idleLimit = new Date(now.getTime() - SESSION_IDLE_MS).toISOString();
+  if (row.expires_at <= nowIso(now) || row.last_seen_at <= idleLimit || row.blocked_at || row.deleted_at) {
+    await db.deleteFrom('sessions').where('id', '=', id).execute();
+    return null;
+  }
+  if (Date.parse(row.last_seen_at) < now.getTime() - TOUCH_EVERY_MS) {
+    await db.updateTable('sessions').set({ last_seen_at: nowIso(now) }).where('id', '=', id).execute();
+  }
+  const roles = await db.selectFrom('user_roles').select('role').distinct().where('user_id', '=', row.id).execute();
+  return { id: row.id, displayName: row.display_name, email: row.email, locale: row.locale, roles: roles.map((r) => r.role), sessionId: row.sid };
+}
+
+/** Sets the session cookie on a reply. */
+export function setSessionCookie(reply: FastifyReply, token: string): void {
+  const secure = reply.server.config.secureCookies;
+  reply.setCookie(sessionCookieName(secure), token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_ABSOLUTE_MS / 1000 });
+}
+
+/** The session token sent by the browser, if any. */
+export function sessionToken(request: FastifyRequest): string | undefined {
+  return request.cookies[sessionCookieName(request.server.config.secureCookies)];
+}
+
+/** Loads `request.user` on every request that carries a session cookie. */
+export function registerSessions(app: FastifyInstance): void {
+  app.decorateRequest('user', null);
+  app.addHook('onRequest', async (request) => {
+    const token = sessionToken(request);
+    request.user = token ? await loadSession(app.db, token) : null;
+  });
+  // Signed-in pages are personal: never stored by browsers or proxies.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.user) reply.header('cache-control', 'no-store');
+  });
+}

@@ -1,0 +1,26 @@
+/** Fastify type augmentations for what the platform decorates requests, replies and the app with. */
+import type { Config, Locale } from '../config.js';
+import type { Db, DatabaseHandle } from '../db/database.js';
+import type { Assets } from './assets.js';
+import type { SessionUser } from './session.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Db;
+    database: DatabaseHandle;
+    assets: Assets;
+  }
+  interface FastifyRequest {
+    /** The locale of the page (from the URL prefix, else negotiated). */
+    locale: Locale;
+    /** The path after the locale prefix (`/about`), or the whole path when there is no prefix. */
+    localePath: string;
+    /** The signed-in user, or null. */
+    user: SessionUser | null;
+  }
+  interface FastifyReply {
+    /** Set to false by a page that must never be served from the page cache. */
+    pageCacheable: boolean;
+  }
+}

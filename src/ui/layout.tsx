@@ -1,0 +1,113 @@
+/**
+ * The page shell: skip link, banner with the site name and language switcher, main navigation,
+ * the main landmark, and a footer with the statutory links. Works without JavaScript.
+ */
+import type { ComponentChildren } from 'preact';
+import { useUi } from './context.js';
+
+export interface LayoutProps {
+  title: string;
+  description?: string | undefined;
+  children: ComponentChildren;
+  /** Extra elements for <head> (JSON-LD, alternate links…). */
+  head?: ComponentChildren;
+}
+
+export function Layout({ title, description, children, head }: LayoutProps) {
+  const ui = useUi();
+  const { t, locale } = ui;
+  const siteName = t('meta.siteName');
+  const fullTitle = ui.path === '/' ? `${siteName} – ${t('meta.tagline')}` : `${title} – ${siteName}`;
+  return (
+    <html lang={locale} dir="ltr">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{fullTitle}</title>
+        {description ? <meta name="description" content={description} /> : null}
+        <link rel="stylesheet" href={ui.assets.css} />
+        <script src={ui.assets.js} defer type="module"></script>
+        {ui.locales.map((l) => (
+          <link rel="alternate" hrefLang={l} href={ui.href(ui.path, l) + ui.search} key={l} />
+        ))}
+        {head}
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          {t('layout.skipLink')}
+        </a>
+        {ui.isDev ? <div class="dev-banner">{t('layout.devBanner')}</div> : null}
+        <header class="site-header">
+          <div class="container site-header__inner">
+            <a class="site-header__name" href={ui.href('/')}>
+              {siteName}
+              <span class="site-header__tagline">{t('meta.tagline')}</span>
+            </a>
+            <LanguageSwitcher />
+          </div>
+          <nav class="site-nav" aria-label={t('layout.mainNav')}>
+            <ul class="container site-nav__list">
+              <NavLink path="/" label={t('nav.home')} />
+              <NavLink path="/about" label={t('nav.about')} />
+            </ul>
+          </nav>
+        </header>
+        <main id="main" class="container site-main" tabIndex={-1}>
+          {children}
+        </main>
+        <footer class="site-footer">
+          <div class="container">
+            <nav aria-label={t('layout.footerNav')}>
+              <ul class="site-footer__links">
+                <li><a href={ui.href('/about')}>{t('nav.about')}</a></li>
+                <li><a href={ui.href('/accessibility')}>{t('nav.accessibility')}</a></li>
+                <li><a href={ui.href('/privacy')}>{t('nav.privacy')}</a></li>
+                <li><a href={ui.href('/terms')}>{t('nav.terms')}</a></li>
+                {ui.isDev ? <li><a href={ui.href('/design-system')}>{t('nav.designSystem')}</a></li> : null}
+              </ul>
+            </nav>
+            <p class="site-footer__text">{t('layout.footerText', { territory: t('meta.territory') })}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+function NavLink({ path, label }: { path: string; label: string }) {
+  const ui = useUi();
+  const current = path === '/' ? ui.path === '/' : ui.path === path || ui.path.startsWith(`${path}/`);
+  return (
+    <li>
+      <a href={ui.href(path)} aria-current={current ? 'page' : undefined}>
+        {label}
+      </a>
+    </li>
+  );
+}
+
+/** Links to the same page in every other language; keeps the query string. */
+function LanguageSwitcher() {
+  const ui = useUi();
+  return (
+    <nav class="lang-switcher" aria-label={ui.t('layout.languages')}>
+      <ul>
+        {ui.locales.map((l) =>
+          l === ui.locale ? (
+            <li key={l}>
+              <span aria-current="true" lang={l}>
+                {ui.t(`language.${l}`)}
+              </span>
+            </li>
+          ) : (
+            <li key={l}>
+              <a href={ui.href(ui.path, l) + ui.search} hrefLang={l} lang={l} title={ui.t('layout.languageSwitch', { language: ui.t(`language.${l}`) })}>
+                {ui.t(`language.${l}`)}
+              </a>
+            </li>
+          ),
+        )}
+      </ul>
+    </nav>
+  );
+}
