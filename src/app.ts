@@ -13,6 +13,7 @@ import { createDatabase, type DatabaseHandle } from './db/database.js';
 import { registerAssets } from './platform/assets.js';
 import { registerErrorHandling } from './platform/error-handler.js';
 import { registerHealth } from './platform/health.js';
+import { registerOpenApi } from './platform/openapi.js';
 import { negotiateLocale } from './platform/i18n.js';
 import { JobWorker, type JobHandler } from './platform/jobs.js';
 import { mailJobHandlers } from './platform/mail.js';
@@ -131,6 +132,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   app.decorate('assets', await registerAssets(app));
   registerErrorHandling(app);
   registerHealth(app);
+  registerOpenApi(app, modules);
 
   // `/` → the visitor's language.
   app.get('/', async (request, reply) => {

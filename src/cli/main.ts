@@ -31,7 +31,12 @@ Configuration comes from the environment (see README.md).`;
 type Out = { log: (s: string) => void; error: (s: string) => void };
 
 /** Runs the CLI with arguments (without `node` and the script). Returns the exit code. */
-export async function runCli(argv: string[], env: Record<string, string | undefined> = process.env, out: Out = console): Promise<number> {
+export async function runCli(
+  argv: string[],
+  // eslint-disable-next-line no-restricted-properties -- the CLI is where the environment enters, once, into loadConfig
+  env: Record<string, string | undefined> = process.env,
+  out: Out = console,
+): Promise<number> {
   const [command, ...rest] = argv;
   let config: Config;
   try {

@@ -3,10 +3,11 @@
  * modules listed before it). Adding a module means adding it here; nothing is auto-loaded.
  */
 import type { EcoopModule } from '../platform/module.js';
+import { adminModule } from './admin/index.js';
 import { accountsModule } from './accounts/index.js';
 import { catalogueModule } from './catalogue/index.js';
 import { pagesModule } from './pages/index.js';
 import { placesModule } from './places/index.js';
 import { territoryModule } from './territory/index.js';
 
-export const modules: readonly EcoopModule[] = [territoryModule, catalogueModule, placesModule, accountsModule, pagesModule];
+export const modules: readonly EcoopModule[] = [territoryModule, catalogueModule, placesModule, accountsModule, pagesModule, adminModule];

@@ -76,7 +76,11 @@ export async function enqueue(db: Db, type: string, payload: unknown, options: E
     .returning('id')
     .executeTakeFirst();
   if (inserted) return inserted.id;
-  const existing = await db.selectFrom('jobs').select('id').where('dedupe_key', '=', options.dedupeKey ?? null).executeTakeFirstOrThrow();
+  const existing = await db
+    .selectFrom('jobs')
+    .select('id')
+    .where('dedupe_key', '=', options.dedupeKey ?? null)
+    .executeTakeFirstOrThrow();
   return existing.id;
 }
 
@@ -210,7 +214,13 @@ export class JobWorker {
     const expired = nowIso(new Date(now.getTime() - this.leaseMs));
     const dead = await this.db
       .updateTable('jobs')
-      .set({ status: 'dead', locked_at: null, locked_by: null, last_error: 'Lease expired on the last attempt: the instance running it stopped', updated_at: at })
+      .set({
+        status: 'dead',
+        locked_at: null,
+        locked_by: null,
+        last_error: 'Lease expired on the last attempt: the instance running it stopped',
+        updated_at: at,
+      })
       .where('status', '=', 'running')
       .where('locked_at', '<', expired)
       .whereRef('attempts', '>=', 'max_attempts')
@@ -218,7 +228,14 @@ export class JobWorker {
       .execute();
     const requeued = await this.db
       .updateTable('jobs')
-      .set({ status: 'queued', locked_at: null, locked_by: null, run_at: at, updated_at: at })
+      .set({
+        status: 'queued',
+        locked_at: null,
+        locked_by: null,
+        run_at: at,
+        last_error: 'Lease expired: the instance running it stopped',
+        updated_at: at,
+      })
       .where('status', '=', 'running')
       .where('locked_at', '<', expired)
       .returning(['id', 'type'])
@@ -239,7 +256,7 @@ export class JobWorker {
     heartbeat.unref();
     const started = Date.now();
     try {
-      await handler(JSON.parse(job.payload), { db: this.db, log, attempt: job.attempts, jobId: job.id });
+      await handler(parsePayload(job.payload), { db: this.db, log, attempt: job.attempts, jobId: job.id });
     } catch (err) {
       clearInterval(heartbeat);
       const lastError = errorMessage(err);
@@ -262,7 +279,10 @@ export class JobWorker {
   }
 
   /** Records the outcome, unless our lease was lost meanwhile (another instance owns the job now). */
-  private async finish(job: Row<'jobs'>, outcome: { status: 'done' | 'queued' | 'dead'; last_error: string | null; run_at?: string }): Promise<void> {
+  private async finish(
+    job: Row<'jobs'>,
+    outcome: { status: 'done' | 'queued' | 'dead'; last_error: string | null; run_at?: string },
+  ): Promise<void> {
     await this.db
       .updateTable('jobs')
       .set({ ...outcome, locked_at: null, locked_by: null, updated_at: nowIso(this.now()) })
@@ -283,6 +303,14 @@ export class JobWorker {
       .where('locked_by', '=', this.instanceId)
       .where('attempts', '=', job.attempts)
       .execute();
+  }
+}
+
+function parsePayload(payload: string): unknown {
+  try {
+    return JSON.parse(payload);
+  } catch {
+    throw new PermanentJobError('The payload is not valid JSON');
   }
 }
 

@@ -19,7 +19,12 @@ export const MAIL_JOB = 'mail.send';
 export const mailMessageSchema = z.object({
   to: z.email().max(254),
   // No line breaks: a subject is one header line.
-  subject: z.string().trim().min(1).max(200).regex(/^[^\r\n]*$/, 'must be one line'),
+  subject: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^\r\n]*$/, 'must be one line'),
   text: z.string().min(1).max(100_000),
   html: z.string().min(1).max(200_000).optional(),
 });
@@ -57,12 +62,24 @@ export function mailJobHandlers(config: Pick<Config, 'smtpUrl' | 'mailFrom'>): R
       const message = parsed.data;
       if (config.smtpUrl) {
         transport ??= nodemailer.createTransport(config.smtpUrl);
-        await transport.sendMail({ from: config.mailFrom, to: message.to, subject: message.subject, text: message.text, html: message.html });
+        await transport.sendMail({
+          from: config.mailFrom,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+        });
         ctx.log.info('mail delivered over SMTP');
       } else {
         await ctx.db
           .insertInto('mail_outbox')
-          .values({ to_address: message.to, subject: message.subject, text_body: message.text, html_body: message.html ?? null, created_at: nowIso() })
+          .values({
+            to_address: message.to,
+            subject: message.subject,
+            text_body: message.text,
+            html_body: message.html ?? null,
+            created_at: nowIso(),
+          })
           .execute();
         ctx.log.info('mail written to the outbox (no SMTP_URL)');
       }
@@ -80,7 +97,10 @@ export interface OutboxMessage {
 }
 
 /** One page of the outbox, newest first, by keyset on the id (`nextBefore` null on the last page). */
-export async function listOutbox(db: Db, { limit = 20, before }: { limit?: number; before?: number | undefined } = {}): Promise<{ messages: OutboxMessage[]; nextBefore: number | null }> {
+export async function listOutbox(
+  db: Db,
+  { limit = 20, before }: { limit?: number; before?: number | undefined } = {},
+): Promise<{ messages: OutboxMessage[]; nextBefore: number | null }> {
   let query = db
     .selectFrom('mail_outbox')
     .select(['id', 'to_address', 'subject', 'text_body', 'created_at'])

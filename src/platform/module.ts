@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { JobHandler } from './jobs.js';
+import type { OpenApiFragment } from './openapi.js';
 import type { Searchable } from './search.js';
 
 export interface SeedContext {
@@ -24,6 +25,8 @@ export interface EcoopModule {
   jobs?: Record<string, JobHandler>;
   /** Adds this module's part of the demo territory. Runs once, on an empty database, in module order. */
   demoSeed?: (ctx: SeedContext) => Promise<void>;
+  /** This module's part of the OpenAPI description (paths and schemas). */
+  openapi?: OpenApiFragment;
   /** Content types this module puts in the search index. */
   searchables?: Searchable[];
 }

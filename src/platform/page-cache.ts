@@ -38,19 +38,18 @@ export function registerPageCache(app: FastifyInstance): void {
   let checkedAt = 0;
   let pending: Promise<void> | null = null;
 
+  // At most one query a second per instance; requests arriving meanwhile share it.
   const currentGeneration = async (): Promise<string> => {
-    const now = Date.now();
-    if (now - checkedAt > GENERATION_CHECK_MS && !pending) {
-      pending = getSetting(app.db, GENERATION_KEY)
-        .then((v) => {
-          generation = v ?? '0';
-          checkedAt = Date.now();
-        })
-        .finally(() => {
-          pending = null;
-        });
-    }
-    if (pending && checkedAt === 0) await pending;
+    if (Date.now() - checkedAt <= GENERATION_CHECK_MS) return generation;
+    pending ??= getSetting(app.db, GENERATION_KEY)
+      .then((v) => {
+        generation = v ?? '0';
+        checkedAt = Date.now();
+      })
+      .finally(() => {
+        pending = null;
+      });
+    await pending;
     return generation;
   };
 

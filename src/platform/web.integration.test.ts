@@ -82,6 +82,20 @@ describeEachDatabase('web platform', (dialect) => {
     });
   });
 
+  describe('query budget', () => {
+    it('renders the home page with a bounded number of queries, whatever the data size', async () => {
+      const before = t.app.database.queryCount();
+      await t.app.inject({ url: '/fr/?fresh=1' });
+      const used = t.app.database.queryCount() - before;
+      // sectors, life events, places, plus the page cache's generation check.
+      expect(used).toBeLessThanOrEqual(5);
+      const cached = t.app.database.queryCount();
+      const hit = await t.app.inject({ url: '/fr/?fresh=1' });
+      expect(hit.headers['x-page-cache']).toBe('hit');
+      expect(t.app.database.queryCount() - cached).toBeLessThanOrEqual(1);
+    });
+  });
+
   describe('errors', () => {
     it('renders a 404 page in the locale of the URL', async () => {
       const r = await t.app.inject({ url: '/fr/nulle-part' });
@@ -125,6 +139,17 @@ describeEachDatabase('web platform', (dialect) => {
       const r = await t.app.inject({ url: '/readyz' });
       expect(r.statusCode).toBe(200);
       expect(r.json()).toEqual({ status: 'ready', database: 'reachable', migrations: 'current' });
+    });
+  });
+
+  describe('OpenAPI', () => {
+    it('describes the API, platform endpoints included', async () => {
+      const r = await t.app.inject({ url: '/api/v1/openapi.json' });
+      expect(r.statusCode).toBe(200);
+      const doc = r.json();
+      expect(doc.openapi).toBe('3.1.0');
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/healthz', '/readyz', '/api/v1/openapi.json']));
+      expect(doc.components.schemas.Error.required).toEqual(['code', 'message', 'requestId']);
     });
   });
 

@@ -15,7 +15,10 @@ export async function showJobs(
   db: Db,
   input: { status: JobStatus; before?: number | undefined },
 ): Promise<{ jobs: JobSummary[]; nextBefore: number | null; counts: Record<JobStatus, number> }> {
-  const [page, counts] = await Promise.all([listJobs(db, { status: input.status, limit: JOBS_PAGE_SIZE, before: input.before }), countJobsByStatus(db)]);
+  const [page, counts] = await Promise.all([
+    listJobs(db, { status: input.status, limit: JOBS_PAGE_SIZE, before: input.before }),
+    countJobsByStatus(db),
+  ]);
   return { ...page, counts };
 }
 
@@ -38,6 +41,9 @@ export async function retryDeadJob(db: Db, actorId: number, jobId: number): Prom
 }
 
 /** One page of the development outbox, newest first. */
-export async function showOutbox(db: Db, input: { before?: number | undefined }): Promise<{ messages: OutboxMessage[]; nextBefore: number | null }> {
+export async function showOutbox(
+  db: Db,
+  input: { before?: number | undefined },
+): Promise<{ messages: OutboxMessage[]; nextBefore: number | null }> {
   return listOutbox(db, { limit: OUTBOX_PAGE_SIZE, before: input.before });
 }

@@ -1,6 +1,7 @@
 /** The home page: ways into the catalogue, help nearby, and what E-COOP is for. */
 import { pick } from '../../../platform/i18n.js';
 import { useUi } from '../../../ui/context.js';
+import { Card, Tag } from '../../../ui/components/index.js';
 
 export interface HomePageProps {
   sectors: { slug: string; name: string; description: string; services: number }[];
@@ -22,8 +23,8 @@ export function HomePage({ sectors, lifeEvents, places }: HomePageProps) {
         <p>{t('home.lifeEventsIntro')}</p>
         <ul class="tag-list">
           {lifeEvents.map((e) => (
-            <li key={e.slug} class="tag">
-              {pick(e.name, locale)}
+            <li key={e.slug}>
+              <Tag>{pick(e.name, locale)}</Tag>
             </li>
           ))}
         </ul>
@@ -33,11 +34,9 @@ export function HomePage({ sectors, lifeEvents, places }: HomePageProps) {
         <h2 id="sectors">{t('home.sectorsHeading')}</h2>
         <ul class="card-grid">
           {sectors.map((s) => (
-            <li key={s.slug} class="card">
-              <h3 class="card__title">{pick(s.name, locale)}</h3>
+            <Card key={s.slug} title={pick(s.name, locale)} meta={t('home.serviceCount', { count: Number(s.services) })}>
               <p>{pick(s.description, locale)}</p>
-              <p class="card__meta">{t('home.serviceCount', { count: Number(s.services) })}</p>
-            </li>
+            </Card>
           ))}
         </ul>
       </section>
@@ -47,13 +46,9 @@ export function HomePage({ sectors, lifeEvents, places }: HomePageProps) {
         <p>{t('home.placesIntro')}</p>
         <ul class="card-grid">
           {places.map((p) => (
-            <li key={p.slug} class="card">
-              <h3 class="card__title">{p.name}</h3>
-              <p class="card__meta">
-                {p.address}, {p.postcode} {p.municipality}
-              </p>
+            <Card key={p.slug} title={p.name} meta={`${p.address}, ${p.postcode} ${p.municipality}`}>
               <p>{pick(p.summary, locale)}</p>
-            </li>
+            </Card>
           ))}
         </ul>
       </section>
@@ -62,22 +57,18 @@ export function HomePage({ sectors, lifeEvents, places }: HomePageProps) {
         <h2 id="how">{t('home.howHeading')}</h2>
         <p>{t('home.howIntro')}</p>
         <ul class="card-grid">
-          <li class="card">
-            <h3 class="card__title">{t('home.howAssessTitle')}</h3>
+          <Card title={t('home.howAssessTitle')}>
             <p>{t('home.howAssess')}</p>
-          </li>
-          <li class="card">
-            <h3 class="card__title">{t('home.howDesignTitle')}</h3>
+          </Card>
+          <Card title={t('home.howDesignTitle')}>
             <p>{t('home.howDesign')}</p>
-          </li>
-          <li class="card">
-            <h3 class="card__title">{t('home.howDeliverTitle')}</h3>
+          </Card>
+          <Card title={t('home.howDeliverTitle')}>
             <p>{t('home.howDeliver')}</p>
-          </li>
-          <li class="card">
-            <h3 class="card__title">{t('home.howCommissionTitle')}</h3>
+          </Card>
+          <Card title={t('home.howCommissionTitle')}>
             <p>{t('home.howCommission')}</p>
-          </li>
+          </Card>
         </ul>
       </section>
     </>

@@ -1,0 +1,56 @@
+/**
+ * The pages the bench loads, in order. A module adds its pages here (with a path built from the
+ * generated dataset's samples when it needs a slug). Every page is measured anonymous and logged
+ * in unless `modes` says otherwise.
+ *
+ * `upcoming` marks a page of DESIGN.md whose route does not exist yet: while the app answers it
+ * with 404 it is listed as skipped instead of failing, and it is measured as soon as the module
+ * that serves it lands. Remove the flag once the page exists.
+ */
+import type { Mode } from './budgets.js';
+import type { DatasetSummary } from './generate.js';
+
+export interface BenchPage {
+  /** A path on the app, or a function of the dataset (null: no suitable sample, skip). */
+  path: string | ((dataset: DatasetSummary) => string | null);
+  /** Expected status (default 200). */
+  status?: number;
+  /** Default: both. */
+  modes?: readonly Mode[];
+  /** A page DESIGN.md promises but the app may not serve yet (see above). */
+  upcoming?: boolean;
+  /** The reference the anonymous budget is relative to (/healthz only). */
+  reference?: boolean;
+}
+
+/** The first sample of a kind, URL-encoded, or null. */
+const sample = (dataset: DatasetSummary, kind: string): string | null => {
+  const value = dataset.samples[kind]?.[0];
+  return value === undefined ? null : encodeURIComponent(value);
+};
+
+export const PAGES: readonly BenchPage[] = [
+  { path: '/healthz', modes: ['anon'], reference: true },
+  // pages module
+  { path: '/en/' },
+  { path: '/fr/' },
+  { path: '/en/about' },
+  { path: '/fr/accessibility' },
+  { path: '/en/privacy' },
+  { path: '/en/this-page-does-not-exist', status: 404 },
+  // catalogue
+  { path: '/en/services', upcoming: true },
+  { path: (d) => (sample(d, 'service') ? `/fr/services/${sample(d, 'service')}` : null), upcoming: true },
+  { path: (d) => (sample(d, 'sector') ? `/en/sectors/${sample(d, 'sector')}` : null), upcoming: true },
+  { path: (d) => (sample(d, 'lifeEvent') ? `/fr/life-events/${sample(d, 'lifeEvent')}` : null), upcoming: true },
+  // search
+  { path: (d) => (sample(d, 'query') ? `/en/search?q=${sample(d, 'query')}` : null), upcoming: true },
+  // places
+  { path: '/fr/places', upcoming: true },
+  { path: (d) => (sample(d, 'place') ? `/en/places/${sample(d, 'place')}` : null), upcoming: true },
+];
+
+/** A page's concrete path for a dataset (null when it needs a sample the dataset lacks). */
+export function resolvePath(page: BenchPage, dataset: DatasetSummary): string | null {
+  return typeof page.path === 'string' ? page.path : page.path(dataset);
+}

@@ -1,0 +1,153 @@
+/**
+ * Every page, as a browser sees it: the site is crawled from both home pages, logged out and then
+ * signed in as an administrator, plus the pages nobody links to (the design system, a 404, a 500).
+ * On each page: axe (WCAG 2.2 AA) with zero violations, one h1, a language and a title, and no
+ * horizontal scrolling at 320 px. Then every served document goes through the Nu HTML Checker.
+ *
+ * The logged-out pass runs axe at a desktop width and the signed-in pass at 320 px, so both layouts
+ * are audited.
+ */
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations, describeAxeFindings, describeOverflow, horizontalOverflow, structureProblems, type AxeFinding } from './checks.js';
+import { crawl, type CrawlResult } from './crawl.js';
+import { checkHtml, describeHtmlErrors, type HtmlDocument } from './html-validity.js';
+import { connectBrowser, FAILING_PATH, reportProblems, startEcoop, type E2EApp } from './support.js';
+
+const LOCALES = ['en', 'fr'] as const;
+const NARROW = 320;
+const DESKTOP = { width: 1280, height: 800 };
+
+/** Pages no link leads to, with the status each must answer. */
+const UNLINKED: { path: string; status: number }[] = [
+  ...LOCALES.flatMap((l) => [
+    { path: `/${l}/design-system`, status: 200 },
+    { path: `/${l}/no-such-page-e2e`, status: 404 },
+    { path: `/${l}${FAILING_PATH}`, status: 500 },
+  ]),
+  { path: '/no-such-page-e2e', status: 404 },
+];
+
+interface Findings {
+  axe: AxeFinding[];
+  structure: string[];
+  overflow: string[];
+}
+type Result = CrawlResult<Findings>;
+
+let ecoop: E2EApp;
+let browser: Browser;
+/** Every served document of both passes, for the HTML check at the end. */
+const documents: HtmlDocument[] = [];
+
+beforeAll(async () => {
+  [ecoop, browser] = await Promise.all([startEcoop(), connectBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await ecoop?.close();
+});
+
+/** Crawls from both home pages and the unlinked pages, checking each page at `width`. */
+async function crawlAndCheck(context: BrowserContext, width: number, extra: string[] = []): Promise<Result> {
+  return crawl<Findings>(context, {
+    baseUrl: ecoop.baseUrl,
+    starts: [...LOCALES.map((l) => `/${l}/`), ...UNLINKED.map((u) => u.path), ...extra],
+    cap: 200,
+    inspect: async (page, { path }) => {
+      const locale = LOCALES.find((l) => path === `/${l}` || path.startsWith(`/${l}/`));
+      const axe = await axeViolations(page);
+      const structure = await structureProblems(page, locale);
+      // The overflow check is at 320 px whatever width the pass audits at.
+      if (width !== NARROW) await page.setViewportSize({ width: NARROW, height: 640 });
+      const overflow = await horizontalOverflow(page);
+      if (width !== NARROW) await page.setViewportSize(DESKTOP);
+      return { axe, structure, overflow: overflow ? [describeOverflow(overflow, NARROW)] : [] };
+    },
+  });
+}
+
+/** "path (status)" paragraphs for the pages where one kind of check found something. */
+function perPage(result: Result, check: 'structure' | 'overflow'): string[] {
+  return result.pages.filter((p) => p.findings[check].length > 0).map((p) => `${p.path} (${p.status})\n${p.findings[check].join('\n')}`);
+}
+
+/** The checks both passes share. */
+function pageChecks(result: () => Result, label: string): void {
+  it('reaches every page type in both locales', () => {
+    const paths = new Set(result().pages.map((p) => p.path));
+    for (const l of LOCALES) {
+      for (const p of ['/', '/about', '/accessibility', '/privacy', '/terms']) expect(paths, `${label} crawl reached ${p} in ${l}`).toContain(`/${l}${p === '/' ? '/' : p}`);
+    }
+    expect(result().failures, 'links that could not be loaded').toEqual([]);
+  });
+
+  it('answers the unlinked pages with the right status', () => {
+    const got = UNLINKED.map((u) => ({ path: u.path, status: result().pages.find((p) => p.path === u.path)?.status }));
+    expect(got).toEqual(UNLINKED);
+  });
+
+  it('has no link that leads to an error page', () => {
+    const broken = result()
+      .pages.filter((p) => p.linkedFrom && p.status >= 400 && !UNLINKED.some((u) => u.path === p.path))
+      .map((p) => `${p.path} answers ${p.status} (linked from ${p.linkedFrom})`);
+    reportProblems('Broken links', broken);
+  });
+
+  it('axe finds no WCAG 2.2 A/AA violation on any page', () => {
+    reportProblems(`axe violations (${label})`, describeAxeFindings(result().pages.map((p) => ({ path: p.path, findings: p.findings.axe }))));
+  });
+
+  it('gives every page exactly one h1, a lang and a title', () => {
+    reportProblems(`Document structure (${label})`, perPage(result(), 'structure'));
+  });
+
+  it(`does not scroll horizontally at ${NARROW} px on any page`, () => {
+    reportProblems(`Horizontal overflow (${label})`, perPage(result(), 'overflow'));
+  });
+}
+
+describe('every page, logged out (axe at 1280 px)', () => {
+  let result: Result;
+  beforeAll(async () => {
+    const context = await browser.newContext({ viewport: DESKTOP });
+    try {
+      result = await crawlAndCheck(context, DESKTOP.width);
+    } finally {
+      await context.close();
+    }
+    for (const p of result.pages) documents.push({ label: p.path, html: p.html });
+  });
+
+  pageChecks(() => result, 'logged out');
+});
+
+describe('every page, signed in as an administrator (axe at 320 px)', () => {
+  const ADMIN_PAGES = LOCALES.map((l) => `/${l}/admin/jobs`);
+  let result: Result;
+  beforeAll(async () => {
+    const context = await browser.newContext({ viewport: { width: NARROW, height: 640 } });
+    try {
+      await ecoop.signIn(context, ['admin', 'moderator', 'helper']);
+      result = await crawlAndCheck(context, NARROW, ADMIN_PAGES);
+    } finally {
+      await context.close();
+    }
+    for (const p of result.pages) documents.push({ label: `${p.path} (signed in)`, html: p.html });
+  });
+
+  pageChecks(() => result, 'signed in');
+
+  it('shows the admin pages to an administrator', () => {
+    for (const path of ADMIN_PAGES) expect(result.pages.find((p) => p.path === path)?.status, path).toBe(200);
+  });
+});
+
+describe('HTML validity', () => {
+  it('the Nu HTML Checker finds no error in any served document', async () => {
+    expect(documents.length, 'documents collected by the crawls above').toBeGreaterThan(0);
+    const errors = await checkHtml(documents);
+    reportProblems(`Nu HTML Checker errors in ${new Set(errors.map((e) => e.label)).size} of ${documents.length} documents`, describeHtmlErrors(errors));
+  });
+});
