@@ -28,7 +28,12 @@ export interface AxeFinding {
  * all the newer mode adds.
  */
 export async function axeViolations(page: Page): Promise<AxeFinding[]> {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).options({ resultTypes: ['violations'] }).setLegacyMode(true).analyze();
+  const results = await new AxeBuilder({ page })
+    // options() replaces the whole option object, so it must come before withTags().
+    .options({ resultTypes: ['violations'] })
+    .withTags(AXE_TAGS)
+    .setLegacyMode(true)
+    .analyze();
   return results.violations.flatMap((v) =>
     v.nodes.map((n) => ({
       rule: v.id,

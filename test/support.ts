@@ -43,7 +43,8 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
   if (dialect === 'postgres') {
     const url = process.env.TEST_DATABASE_URL;
     if (!url) throw new Error('TEST_DATABASE_URL is not set');
-    const schema = `test_${randomBytes(6).toString('hex')}`;
+    // The creation time in the name lets a later run drop schemas that a crashed run left behind.
+    const schema = `test_${Math.floor(Date.now() / 1000)}_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: url });
     await admin.connect();
     await admin.query(`create schema ${schema}`);
@@ -61,7 +62,13 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
   const handle = createDatabase(databaseConfig, { poolSize: 4 });
-  await migrateToLatest(handle.db);
+  try {
+    await migrateToLatest(handle.db);
+  } catch (err) {
+    await handle.close();
+    await cleanup();
+    throw err;
+  }
   const extra: DatabaseHandle[] = [];
   return {
     dialect,

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
+import { openSqlite } from '../db/sqlite-driver.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from './main.js';
 
@@ -40,7 +40,7 @@ describe('ecoop CLI', () => {
     const again = capture();
     expect(await runCli(['create-admin', '--email', 'boss@example.org', '--password', 'another long password'], env, again.out)).toBe(0);
     expect(again.lines.join('\n')).toContain('already existed');
-    const db = new SQLite(path.join(dir, 'ecoop.sqlite'), { readonly: true });
+    const db = openSqlite(path.join(dir, 'ecoop.sqlite'), { readonly: true });
     const users = db.prepare('select u.email, r.role from users u join user_roles r on r.user_id = u.id').all();
     const audit = db.prepare("select count(*) as n from audit_log where action = 'accounts.create_admin'").get() as { n: number };
     db.close();
@@ -68,7 +68,7 @@ describe('ecoop CLI', () => {
     const target = path.join(dir, 'backups', 'copy.sqlite');
     const c = capture();
     expect(await runCli(['backup', '--to', target], env, c.out)).toBe(0);
-    const copy = new SQLite(target, { readonly: true });
+    const copy = openSqlite(target, { readonly: true });
     const n = (copy.prepare('select count(*) as n from organisations').get() as { n: number }).n;
     copy.close();
     expect(n).toBe(4);

@@ -5,11 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import type { DialectName } from './dialect.js';
+import { SQLite, type SQLiteDatabase } from './sqlite-driver.js';
 import type { Database } from './schema.js';
 
 
@@ -24,7 +24,7 @@ export interface DatabaseHandle {
   ping(): Promise<boolean>;
   close(): Promise<void>;
   /** The raw better-sqlite3 handle (SQLite only), used for online backups. */
-  readonly sqlite?: SQLite.Database;
+  readonly sqlite?: SQLiteDatabase;
 }
 
 // PostgreSQL returns int8 (count(*), sums) as strings; our counts fit in a JS number.

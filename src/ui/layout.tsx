@@ -26,7 +26,7 @@ export function Layout({ title, description, children, head }: LayoutProps) {
         <title>{fullTitle}</title>
         {description ? <meta name="description" content={description} /> : null}
         <link rel="stylesheet" href={ui.assets.css} />
-        <script src={ui.assets.js} defer type="module"></script>
+        <script src={ui.assets.js} type="module"></script>
         {ui.locales.map((l) => (
           <link rel="alternate" hrefLang={l} href={ui.href(ui.path, l) + ui.search} key={l} />
         ))}
@@ -36,8 +36,9 @@ export function Layout({ title, description, children, head }: LayoutProps) {
         <a class="skip-link" href="#main">
           {t('layout.skipLink')}
         </a>
-        {ui.isDev ? <div class="dev-banner">{t('layout.devBanner')}</div> : null}
         <header class="site-header">
+          {/* Inside the banner landmark, so no content sits outside a landmark. */}
+          {ui.isDev ? <p class="dev-banner">{t('layout.devBanner')}</p> : null}
           <div class="container site-header__inner">
             <a class="site-header__name" href={ui.href('/')}>
               {siteName}
@@ -59,11 +60,23 @@ export function Layout({ title, description, children, head }: LayoutProps) {
           <div class="container">
             <nav aria-label={t('layout.footerNav')}>
               <ul class="site-footer__links">
-                <li><a href={ui.href('/about')}>{t('nav.about')}</a></li>
-                <li><a href={ui.href('/accessibility')}>{t('nav.accessibility')}</a></li>
-                <li><a href={ui.href('/privacy')}>{t('nav.privacy')}</a></li>
-                <li><a href={ui.href('/terms')}>{t('nav.terms')}</a></li>
-                {ui.isDev ? <li><a href={ui.href('/design-system')}>{t('nav.designSystem')}</a></li> : null}
+                <li>
+                  <a href={ui.href('/about')}>{t('nav.about')}</a>
+                </li>
+                <li>
+                  <a href={ui.href('/accessibility')}>{t('nav.accessibility')}</a>
+                </li>
+                <li>
+                  <a href={ui.href('/privacy')}>{t('nav.privacy')}</a>
+                </li>
+                <li>
+                  <a href={ui.href('/terms')}>{t('nav.terms')}</a>
+                </li>
+                {ui.isDev ? (
+                  <li>
+                    <a href={ui.href('/design-system')}>{t('nav.designSystem')}</a>
+                  </li>
+                ) : null}
               </ul>
             </nav>
             <p class="site-footer__text">{t('layout.footerText', { territory: t('meta.territory') })}</p>
@@ -101,7 +114,12 @@ function LanguageSwitcher() {
             </li>
           ) : (
             <li key={l}>
-              <a href={ui.href(ui.path, l) + ui.search} hrefLang={l} lang={l} title={ui.t('layout.languageSwitch', { language: ui.t(`language.${l}`) })}>
+              <a
+                href={ui.href(ui.path, l) + ui.search}
+                hrefLang={l}
+                lang={l}
+                title={ui.t('layout.languageSwitch', { language: ui.t(`language.${l}`) })}
+              >
                 {ui.t(`language.${l}`)}
               </a>
             </li>

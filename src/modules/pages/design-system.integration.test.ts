@@ -23,7 +23,17 @@ describeEachDatabase('design system page', (dialect) => {
       for (const target of targets) expect(all).toContain(target);
       // A static example must not pull the focus away from the top of the page.
       expect(r.body).not.toContain('data-error-summary');
-      for (const hook of ['class="table-scroll"', 'class="pagination"', 'class="breadcrumbs"', 'class="notice"', 'class="tag', 'class="card"', 'name="_csrf"']) {
+      // No #fragment on the action: fragment navigation would take the focus off the summary.
+      expect(r.body).toContain(`<form method="post" action="/${locale}/design-system" novalidate`);
+      for (const hook of [
+        'class="table-scroll"',
+        'class="pagination"',
+        'class="breadcrumbs"',
+        'class="notice"',
+        'class="tag',
+        'class="card"',
+        'name="_csrf"',
+      ]) {
         expect(r.body).toContain(hook);
       }
     }
@@ -42,7 +52,13 @@ describeEachDatabase('design system page', (dialect) => {
       method: 'POST',
       url: '/en/design-system',
       headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
-      payload: new URLSearchParams({ _csrf: token, name: '"><script>alert(1)</script>', email: 'nope', contact: 'post', topics: 'health' }).toString(),
+      payload: new URLSearchParams({
+        _csrf: token,
+        name: '"><script>alert(1)</script>',
+        email: 'nope',
+        contact: 'post',
+        topics: 'health',
+      }).toString(),
     });
     expect(r.statusCode).toBe(422);
     expect(r.body).toContain('<title>Error: Design system');
@@ -71,11 +87,13 @@ describeEachDatabase('design system page', (dialect) => {
   });
 
   it('is never served from the page cache: each visitor gets their own CSRF token', async () => {
-    const first = await t.app.inject({ url: '/en/design-system', cookies: { ecoop_csrf: 'someone-else' } });
-    const second = await t.app.inject({ url: '/en/design-system' });
-    expect(second.headers['x-page-cache']).toBeUndefined();
-    expect(second.headers['set-cookie']).toBeDefined();
-    expect(formSession(second).token).not.toBe(formSession(first).token);
+    // A returning visitor's request sets no cookie; a cached copy of it would carry their token.
+    const { cookie } = formSession(await t.app.inject({ url: '/en/design-system' }));
+    const returning = await t.app.inject({ url: '/en/design-system', headers: { cookie } });
+    const stranger = await t.app.inject({ url: '/en/design-system' });
+    expect(stranger.headers['x-page-cache']).toBeUndefined();
+    expect(stranger.headers['set-cookie']).toBeDefined();
+    expect(formSession(stranger).token).not.toBe(formSession(returning).token);
   });
 
   it('refuses the demo form without its CSRF token', async () => {

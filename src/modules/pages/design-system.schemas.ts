@@ -48,7 +48,8 @@ export type DemoFormValues = z.output<typeof demoFormBody>;
 /** A field of the demo form; its control's id is `demo-<field>`. */
 export type DemoField = keyof DemoFormValues;
 /** The error messages of the demo form, as catalog keys. */
-export type DemoErrorKey = `designSystem.form.errors.${'nameRequired' | 'emailRequired' | 'emailInvalid' | 'postcodeInvalid' | 'municipalityInvalid' | 'contactRequired' | 'messageTooLong'}`;
+export type DemoErrorKey =
+  `designSystem.form.errors.${'nameRequired' | 'emailRequired' | 'emailInvalid' | 'postcodeInvalid' | 'municipalityInvalid' | 'contactRequired' | 'messageTooLong'}`;
 /** Errors by field, in the order the fields appear. */
 export type DemoFormErrors = Partial<Record<DemoField, DemoErrorKey>>;
 
@@ -59,7 +60,8 @@ export function validateDemoForm(v: DemoFormValues): DemoFormErrors {
   if (!v.email) errors.email = 'designSystem.form.errors.emailRequired';
   else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v.email)) errors.email = 'designSystem.form.errors.emailInvalid';
   if (v.postcode && !/^\d{5}$/.test(v.postcode)) errors.postcode = 'designSystem.form.errors.postcodeInvalid';
-  if (v.municipality && !DEMO_MUNICIPALITIES.some((m) => m.value === v.municipality)) errors.municipality = 'designSystem.form.errors.municipalityInvalid';
+  if (v.municipality && !DEMO_MUNICIPALITIES.some((m) => m.value === v.municipality))
+    errors.municipality = 'designSystem.form.errors.municipalityInvalid';
   if (!(DEMO_CONTACTS as readonly string[]).includes(v.contact)) errors.contact = 'designSystem.form.errors.contactRequired';
   if (v.message.length > 1000) errors.message = 'designSystem.form.errors.messageTooLong';
   return errors;
@@ -67,7 +69,15 @@ export function validateDemoForm(v: DemoFormValues): DemoFormErrors {
 
 /** What the GET page shows: the form as it comes back after a submission with three errors. */
 export const SAMPLE_DEMO_FORM: { values: DemoFormValues; errors: DemoFormErrors } = {
-  values: { name: '', email: 'marie.dupont@example', postcode: '38000', municipality: 'mont-rivel', contact: '', topics: ['housing'], message: '' },
+  values: {
+    name: '',
+    email: 'marie.dupont@example',
+    postcode: '38000',
+    municipality: 'mont-rivel',
+    contact: '',
+    topics: ['housing'],
+    message: '',
+  },
   errors: {
     name: 'designSystem.form.errors.nameRequired',
     email: 'designSystem.form.errors.emailInvalid',

@@ -1,6 +1,18 @@
 /** The non-field components: error summary, banners, buttons, table, breadcrumbs, tags, cards, utilities. */
 import { describe, expect, it } from 'vitest';
-import { Breadcrumbs, Button, Card, CsrfField, ErrorSummary, NotificationBanner, Radios, Table, Tag, TextInput, VisuallyHidden } from './index.js';
+import {
+  Breadcrumbs,
+  Button,
+  Card,
+  CsrfField,
+  ErrorSummary,
+  NotificationBanner,
+  Radios,
+  Table,
+  Tag,
+  TextInput,
+  VisuallyHidden,
+} from './index.js';
 import { attributesOf, renderWithUi } from './testing.js';
 
 describe('ErrorSummary', () => {
@@ -11,12 +23,28 @@ describe('ErrorSummary', () => {
   it('is focusable for the island, announced, and links each error to its field', () => {
     const html = renderWithUi(
       <form>
-        <ErrorSummary errors={[{ fieldId: 'name', message: 'Enter your name' }, { fieldId: 'contact', message: 'Select one' }]} />
+        <ErrorSummary
+          errors={[
+            { fieldId: 'name', message: 'Enter your name' },
+            { fieldId: 'contact', message: 'Select one' },
+          ]}
+        />
         <TextInput id="name" name="name" label="Name" error="Enter your name" />
-        <Radios id="contact" name="contact" legend="How?" error="Select one" options={[{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }]} />
+        <Radios
+          id="contact"
+          name="contact"
+          legend="How?"
+          error="Select one"
+          options={[
+            { value: 'a', label: 'A' },
+            { value: 'b', label: 'B' },
+          ]}
+        />
       </form>,
     );
-    expect(html).toMatch(/<div class="error-summary" tabindex="-1" data-error-summary><div role="alert"><h2 class="error-summary__title">There is a problem<\/h2>/);
+    expect(html).toMatch(
+      /<div class="error-summary" tabindex="-1" data-error-summary><div role="alert"><h2 class="error-summary__title">There is a problem<\/h2>/,
+    );
     const targets = [...html.matchAll(/href="#([^"]+)"/g)].map((m) => m[1]);
     expect(targets).toEqual(['name', 'contact']);
     // Every target exists exactly once, and every id on the page is unique.
@@ -26,7 +54,9 @@ describe('ErrorSummary', () => {
   });
 
   it('can be rendered without taking focus (static examples), and escapes messages', () => {
-    const html = renderWithUi(<ErrorSummary autoFocus={false} errors={[{ fieldId: 'x"><script>', message: '<script>alert(1)</script>' }]} />);
+    const html = renderWithUi(
+      <ErrorSummary autoFocus={false} errors={[{ fieldId: 'x"><script>', message: '<script>alert(1)</script>' }]} />,
+    );
     expect(html).not.toContain('data-error-summary');
     expect(html).not.toContain('<script');
     expect(html).toContain('href="#x&quot;>&lt;script>"');
@@ -41,7 +71,12 @@ describe('NotificationBanner', () => {
   });
 
   it('is an alert that can take focus for success', () => {
-    const html = renderWithUi(<NotificationBanner id="ok" type="success">Sent</NotificationBanner>, { locale: 'fr' });
+    const html = renderWithUi(
+      <NotificationBanner id="ok" type="success">
+        Sent
+      </NotificationBanner>,
+      { locale: 'fr' },
+    );
     expect(attributesOf(html, 'ok')).toMatchObject({ role: 'alert', tabindex: '-1', class: 'notice notice--success' });
     expect(html).toContain('>Succès</h2>');
   });
@@ -60,7 +95,13 @@ describe('Button', () => {
     expect(html).toBe('<a class="button button--secondary" href="/en/start?a=1&amp;b=2">Start</a>');
   });
   it('supports the warning variant and button types', () => {
-    expect(renderWithUi(<Button variant="warning" type="button">Delete</Button>)).toBe('<button class="button button--warning" type="button">Delete</button>');
+    expect(
+      renderWithUi(
+        <Button variant="warning" type="button">
+          Delete
+        </Button>,
+      ),
+    ).toBe('<button class="button button--warning" type="button">Delete</button>');
   });
 });
 
@@ -95,7 +136,9 @@ describe('Table', () => {
 
 describe('Breadcrumbs', () => {
   it('is a labelled nav with an ordered list; the last item is the current page', () => {
-    const html = renderWithUi(<Breadcrumbs items={[{ label: 'Home', href: '/en/' }, { label: 'Services', href: '/en/services' }, { label: 'Housing' }]} />);
+    const html = renderWithUi(
+      <Breadcrumbs items={[{ label: 'Home', href: '/en/' }, { label: 'Services', href: '/en/services' }, { label: 'Housing' }]} />,
+    );
     expect(html).toMatch(/^<nav class="breadcrumbs" aria-label="Breadcrumbs"><ol>/);
     expect(html).toContain('<li><a href="/en/services">Services</a></li>');
     expect(html).toContain('<li><span aria-current="page">Housing</span></li>');
@@ -117,7 +160,9 @@ describe('small components', () => {
         <p>Body</p>
       </Card>,
     );
-    expect(html).toBe('<li class="card"><h2 class="card__title"><a href="/en/sectors/housing">Housing</a></h2><p class="card__meta">7 e-services</p><p>Body</p></li>');
+    expect(html).toBe(
+      '<li class="card"><h2 class="card__title"><a href="/en/sectors/housing">Housing</a></h2><p class="card__meta">7 e-services</p><p>Body</p></li>',
+    );
     expect(renderWithUi(<Card title="Plain" as="div" />)).toBe('<div class="card"><h3 class="card__title">Plain</h3></div>');
   });
   it('CsrfField carries the request token', () => {

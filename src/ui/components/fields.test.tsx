@@ -16,7 +16,9 @@ describe('TextInput', () => {
   });
 
   it('ties hint and error to the input, in that order, and marks it invalid', () => {
-    const html = renderWithUi(<TextInput id="email" name="email" label="Email" hint="We reply here" error="Enter your email" value="a@b" />);
+    const html = renderWithUi(
+      <TextInput id="email" name="email" label="Email" hint="We reply here" error="Enter your email" value="a@b" />,
+    );
     const input = attributesOf(html, 'email');
     expect(input['aria-describedby']).toBe('email-hint email-error');
     expect(input['aria-invalid']).toBe('true');
@@ -60,7 +62,18 @@ describe('Textarea', () => {
 describe('Select', () => {
   it('selects the submitted value and offers an empty first option', () => {
     const html = renderWithUi(
-      <Select id="c" name="c" label="Municipality" placeholder="Choose" value="b" hint="Where you live" options={[{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }]} />,
+      <Select
+        id="c"
+        name="c"
+        label="Municipality"
+        placeholder="Choose"
+        value="b"
+        hint="Where you live"
+        options={[
+          { value: 'a', label: 'A' },
+          { value: 'b', label: 'B' },
+        ]}
+      />,
     );
     expect(html).toContain('<option value>Choose</option><option value="a">A</option><option value="b" selected>B</option>');
     expect(attributesOf(html, 'c')['aria-describedby']).toBe('c-hint');
@@ -75,8 +88,12 @@ describe('Radios and Checkboxes', () => {
   ];
 
   it('groups the radios in a fieldset described by hint and error; the first radio takes the id', () => {
-    const html = renderWithUi(<Radios id="contact" name="contact" legend="How?" hint="Pick one" error="Select one" value="phone" options={options} />);
-    expect(html).toMatch(/<fieldset class="choices" aria-describedby="contact-hint contact-error"><legend class="choices__legend">How\?<\/legend>/);
+    const html = renderWithUi(
+      <Radios id="contact" name="contact" legend="How?" hint="Pick one" error="Select one" value="phone" options={options} />,
+    );
+    expect(html).toMatch(
+      /<fieldset class="choices" aria-describedby="contact-hint contact-error"><legend class="choices__legend">How\?<\/legend>/,
+    );
     expect(attributesOf(html, 'contact')).toMatchObject({ type: 'radio', name: 'contact', value: 'email', 'aria-invalid': 'true' });
     expect(attributesOf(html, 'contact-2')).toMatchObject({ value: 'phone', checked: '', 'aria-describedby': 'contact-2-item-hint' });
     expect(attributesOf(html, 'contact-3').checked).toBeUndefined();

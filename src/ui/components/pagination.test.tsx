@@ -27,26 +27,35 @@ describe('paginationWindow', () => {
 
   it('is bounded, ordered and always includes first, current and last', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 1, max: 100_000 }), fc.integer({ min: 0, max: 3 }), (a, b, around) => {
-        const pageCount = Math.max(a, b);
-        const page = Math.min(a, b);
-        const items = paginationWindow(page, pageCount, around);
-        expect(items.length).toBeLessThanOrEqual(2 * around + 5);
-        const numbers = items.filter((x): x is number => x !== null);
-        expect(numbers).toContain(1);
-        expect(numbers).toContain(page);
-        expect(numbers).toContain(pageCount);
-        for (let i = 1; i < numbers.length; i++) expect(numbers[i]!).toBeGreaterThan(numbers[i - 1]!);
-        for (let i = 1; i < items.length; i++) expect(items[i] === null && items[i - 1] === null).toBe(false);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 1, max: 100_000 }),
+        fc.integer({ min: 0, max: 3 }),
+        (a, b, around) => {
+          const pageCount = Math.max(a, b);
+          const page = Math.min(a, b);
+          const items = paginationWindow(page, pageCount, around);
+          expect(items.length).toBeLessThanOrEqual(2 * around + 5);
+          const numbers = items.filter((x): x is number => x !== null);
+          expect(numbers).toContain(1);
+          expect(numbers).toContain(page);
+          expect(numbers).toContain(pageCount);
+          for (let i = 1; i < numbers.length; i++) expect(numbers[i]!).toBeGreaterThan(numbers[i - 1]!);
+          for (let i = 1; i < items.length; i++) expect(items[i] === null && items[i - 1] === null).toBe(false);
+        },
+      ),
     );
   });
 });
 
 describe('pageHref', () => {
   it('keeps the other parameters and replaces the page', () => {
-    expect(pageHref('/en/services', '?q=birth+certificate&sector=housing&page=3', 4)).toBe('/en/services?q=birth+certificate&sector=housing&page=4');
-    expect(pageHref('/en/services', { sector: ['housing', 'health'], q: undefined }, 2)).toBe('/en/services?sector=housing&sector=health&page=2');
+    expect(pageHref('/en/services', '?q=birth+certificate&sector=housing&page=3', 4)).toBe(
+      '/en/services?q=birth+certificate&sector=housing&page=4',
+    );
+    expect(pageHref('/en/services', { sector: ['housing', 'health'], q: undefined }, 2)).toBe(
+      '/en/services?sector=housing&sector=health&page=2',
+    );
     expect(pageHref('/en/services', new URLSearchParams('a=1'), 2, 'p')).toBe('/en/services?a=1&p=2');
   });
 
@@ -85,7 +94,10 @@ describe('Pagination', () => {
   });
 
   it('keeps the current query string by default, in the page language', () => {
-    const html = renderWithUi(<Pagination page={2} pageCount={3} basePath="/fr/services" />, { locale: 'fr', search: '?sector=housing&page=2' });
+    const html = renderWithUi(<Pagination page={2} pageCount={3} basePath="/fr/services" />, {
+      locale: 'fr',
+      search: '?sector=housing&page=2',
+    });
     expect(links(html)).toEqual([
       '/fr/services?sector=housing',
       '/fr/services?sector=housing',

@@ -16,7 +16,17 @@ describe('app.css', () => {
   });
 
   it('has the accessibility hooks: focus, reduced motion, forced colours, print, user preferences', () => {
-    for (const needle of [':focus-visible', 'prefers-reduced-motion', 'forced-colors: active', '@media print', '.pref-large-text', '.pref-high-contrast', '.pref-reduced-motion', '.visually-hidden', '.skip-link:focus']) {
+    for (const needle of [
+      ':focus-visible',
+      'prefers-reduced-motion',
+      'forced-colors: active',
+      '@media print',
+      '.pref-large-text',
+      '.pref-high-contrast',
+      '.pref-reduced-motion',
+      '.visually-hidden',
+      '.skip-link:focus',
+    ]) {
       expect(css).toContain(needle);
     }
   });

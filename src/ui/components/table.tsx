@@ -29,7 +29,8 @@ export interface TableProps<Row> {
  */
 export function Table<Row>({ id, caption, columns, rows, rowKey }: TableProps<Row>) {
   const captionId = `${id}-caption`;
-  const cls = (c: TableColumn<Row>) => [c.numeric ? 'data-table__num' : '', c.wrap ? 'data-table__wrap' : ''].filter(Boolean).join(' ') || undefined;
+  const cls = (c: TableColumn<Row>) =>
+    [c.numeric ? 'data-table__num' : '', c.wrap ? 'data-table__wrap' : ''].filter(Boolean).join(' ') || undefined;
   return (
     <div class="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table class="data-table" id={id}>

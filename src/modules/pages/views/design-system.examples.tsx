@@ -67,7 +67,13 @@ export function ComponentSections({ demoPage, form }: { demoPage: number; form: 
 
       <Section name="breadcrumbs">
         <Example>
-          <Breadcrumbs items={[{ label: t('layout.home'), href: href('/') }, { label: t('nav.about'), href: href('/about') }, { label: t('designSystem.title') }]} />
+          <Breadcrumbs
+            items={[
+              { label: t('layout.home'), href: href('/') },
+              { label: t('nav.about'), href: href('/about') },
+              { label: t('designSystem.title') },
+            ]}
+          />
         </Example>
       </Section>
 
@@ -122,9 +128,24 @@ export function ComponentSections({ demoPage, form }: { demoPage: number; form: 
 }
 
 const VISITS = [
-  { place: 'Médiathèque Jean-Rostand', visits: 1234, workshops: 56, page: 'https://vallee-verte.example/lieux/mediatheque-jean-rostand/ateliers-numeriques' },
-  { place: 'France Services de Mont-Rivel', visits: 876, workshops: 31, page: 'https://vallee-verte.example/lieux/france-services-mont-rivel' },
-  { place: 'Espace numérique des Ormeaux', visits: 92, workshops: 4, page: 'https://vallee-verte.example/lieux/espace-numerique-des-ormeaux' },
+  {
+    place: 'Médiathèque Jean-Rostand',
+    visits: 1234,
+    workshops: 56,
+    page: 'https://vallee-verte.example/lieux/mediatheque-jean-rostand/ateliers-numeriques',
+  },
+  {
+    place: 'France Services de Mont-Rivel',
+    visits: 876,
+    workshops: 31,
+    page: 'https://vallee-verte.example/lieux/france-services-mont-rivel',
+  },
+  {
+    place: 'Espace numérique des Ormeaux',
+    visits: 92,
+    workshops: 4,
+    page: 'https://vallee-verte.example/lieux/espace-numerique-des-ormeaux',
+  },
 ];
 
 /** A sample data table: a row header, two numeric columns, and long URLs that wrap. */

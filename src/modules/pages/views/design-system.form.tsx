@@ -4,14 +4,21 @@
  * which validates it for real.
  */
 import { useUi } from '../../../ui/context.js';
-import { Button, Checkboxes, CsrfField, ErrorSummary, NotificationBanner, Radios, Select, TextInput, Textarea } from '../../../ui/components/index.js';
-import { DEMO_CONTACTS, DEMO_MUNICIPALITIES, DEMO_TOPICS, type DemoField, type DemoFormErrors, type DemoFormValues } from '../design-system.schemas.js';
+import { Button, Checkboxes, CsrfField, ErrorSummary, Radios, Select, TextInput, Textarea } from '../../../ui/components/index.js';
+import {
+  DEMO_CONTACTS,
+  DEMO_MUNICIPALITIES,
+  DEMO_TOPICS,
+  type DemoField,
+  type DemoFormErrors,
+  type DemoFormValues,
+} from '../design-system.schemas.js';
 
 /** The form's values and errors, and whether they come from a real submission. */
 export interface DemoFormState {
   values: DemoFormValues;
   errors: DemoFormErrors;
-  /** True after a POST: the error summary then takes focus, and a valid form shows a success banner. */
+  /** True after a POST: the error summary then takes focus (and the page confirms a valid form). */
   submitted: boolean;
 }
 
@@ -22,19 +29,25 @@ export function DemoForm({ values, errors, submitted }: DemoFormState) {
   const { t, href } = useUi();
   const error = (field: DemoField) => (errors[field] ? t(errors[field]) : undefined);
   const summary = FIELD_ORDER.filter((f) => errors[f]).map((f) => ({ fieldId: `demo-${f}`, message: error(f)! }));
-  const valid = submitted && summary.length === 0;
   return (
     <>
-      {valid ? (
-        <NotificationBanner id="demo-success" type="success">
-          <p>{t('designSystem.form.success')}</p>
-        </NotificationBanner>
-      ) : null}
       <ErrorSummary errors={summary} autoFocus={submitted} />
-      {/* novalidate: the server's messages, in the error summary, replace the browser's own bubbles. */}
-      <form method="post" action={`${href('/design-system')}#ds-forms`} noValidate class="prose">
+      {/*
+        novalidate: the server's messages, in the error summary, replace the browser's own bubbles.
+        No #fragment on the action: navigating to a fragment moves focus, undoing the island's focus
+        on the error summary.
+      */}
+      <form method="post" action={href('/design-system')} noValidate class="prose">
         <CsrfField />
-        <TextInput id="demo-name" name="name" label={t('designSystem.form.name')} value={values.name} error={error('name')} autocomplete="name" spellcheck={false} />
+        <TextInput
+          id="demo-name"
+          name="name"
+          label={t('designSystem.form.name')}
+          value={values.name}
+          error={error('name')}
+          autocomplete="name"
+          spellcheck={false}
+        />
         <TextInput
           id="demo-email"
           name="email"

@@ -5,7 +5,7 @@
  */
 import { formatNumber } from '../../../platform/i18n.js';
 import { useUi } from '../../../ui/context.js';
-import { Table } from '../../../ui/components/index.js';
+import { NotificationBanner, Table } from '../../../ui/components/index.js';
 import { COLOUR_TOKENS, contrastRatio, requiredRatio, tokenValue } from '../../../ui/components/tokens.js';
 import { ComponentSections } from './design-system.examples.js';
 import type { DemoFormState } from './design-system.form.js';
@@ -21,8 +21,15 @@ export interface DesignSystemPageProps {
 /** The whole page: introduction, contents, then one section per entry of DESIGN_SYSTEM_SECTIONS. */
 export function DesignSystemPage({ demoPage, form }: DesignSystemPageProps) {
   const { t } = useUi();
+  const confirmed = form.submitted && Object.keys(form.errors).length === 0;
   return (
     <>
+      {/* A success banner goes at the top of the main content, where the user lands after posting. */}
+      {confirmed ? (
+        <NotificationBanner id="demo-success" type="success">
+          <p>{t('designSystem.form.success')}</p>
+        </NotificationBanner>
+      ) : null}
       <div class="prose">
         <h1>{t('designSystem.title')}</h1>
         <p class="lead">{t('designSystem.lead')}</p>
@@ -103,7 +110,10 @@ function Typography() {
         columns={[
           { header: t('designSystem.tokenColumn'), rowHeader: true, cell: (r) => <code>--{r.token}</code> },
           { header: t('designSystem.typography.useColumn'), cell: (r) => t(`designSystem.typography.use.${r.use}`) },
-          { header: t('designSystem.typography.sampleColumn'), cell: (r) => <span class={`ds-${r.token}`}>{t('designSystem.typography.sample')}</span> },
+          {
+            header: t('designSystem.typography.sampleColumn'),
+            cell: (r) => <span class={`ds-${r.token}`}>{t('designSystem.typography.sample')}</span>,
+          },
         ]}
       />
     </Section>
@@ -126,7 +136,15 @@ function Spacing() {
           { header: t('designSystem.tokenColumn'), rowHeader: true, cell: (r) => <code>--space-{r.step}</code> },
           { header: t('designSystem.spacing.remColumn'), numeric: true, cell: (r) => formatNumber(locale, r.rem) },
           { header: t('designSystem.spacing.pxColumn'), numeric: true, cell: (r) => formatNumber(locale, r.rem * 16) },
-          { header: t('designSystem.spacing.sampleColumn'), cell: (r) => <span class={`ds-space ds-space--${r.step}`} /> },
+          {
+            header: t('designSystem.spacing.sampleColumn'),
+            // A bar as wide as the step, drawn in SVG (the CSP allows no inline styles): 16 units = 1rem.
+            cell: (r) => (
+              <svg class="ds-space" viewBox="0 0 64 16" preserveAspectRatio="xMinYMid meet" aria-hidden="true" focusable="false">
+                <rect width={r.rem * 16} height="16" />
+              </svg>
+            ),
+          },
         ]}
       />
     </Section>
