@@ -85,16 +85,25 @@ interface Target {
 let app: AppProcess | null = null;
 let database: BenchDatabase | null = null;
 let keepDatabase = false;
+let stopping = false;
 
-async function cleanup(): Promise<void> {
-  stopActiveLoad();
-  const running = app;
-  app = null;
-  await running?.stop();
-  const db = database;
-  database = null;
-  if (db && !keepDatabase) await db.cleanup();
+let cleaning: Promise<void> | null = null;
+
+/** Stops the load and the app and removes the database; once, however often it is called. */
+function cleanup(): Promise<void> {
+  cleaning ??= (async () => {
+    stopActiveLoad();
+    await app?.stop();
+    if (database && !keepDatabase) await database.cleanup();
+  })();
+  return cleaning;
 }
+
+/** Thrown between steps once Ctrl-C was pressed. */
+class Interrupted extends Error {}
+const checkpoint = () => {
+  if (stopping) throw new Interrupted('interrupted');
+};
 
 async function main(): Promise<number> {
   const opts = options(process.argv.slice(2));
@@ -184,6 +193,7 @@ async function main(): Promise<number> {
     }
   }
 
+  checkpoint();
   const warmupS = Math.min(3, opts.durationS);
   log(`Warming up (${warmupS} s per mode)…`);
   for (const mode of ['anon', 'logged-in'] as const) {
@@ -206,6 +216,7 @@ async function main(): Promise<number> {
   log(`Loading ${ordered.length} pages × ${opts.durationS} s at ${opts.connections} connections…`);
   const measured: { target: Target; load: LoadResult; serverCpuMs: number | null; elapsedMs: number; loadCpu: number }[] = [];
   for (const target of ordered) {
+    checkpoint();
     const cpuBefore = processCpuMs(app.pid);
     const ownBefore = process.cpuUsage();
     const wall = Date.now();
@@ -228,6 +239,7 @@ async function main(): Promise<number> {
     log(`  ${target.path} (${target.mode}): ${Math.round(load.rps).toLocaleString('en')} req/s, p99 ${load.p99Ms} ms`);
     await new Promise((r) => setTimeout(r, 300));
   }
+  checkpoint();
   const loadAtEnd = os.loadavg();
   const reference = measured.find((m) => m.target.reference);
   // /healthz again at the end: the two runs bracket the others, their gap is the run's noise, and
@@ -352,8 +364,12 @@ process.on('exit', () => {
   app?.killSync();
   if (!keepDatabase) database?.cleanupSync();
 });
+// Ctrl-C reaches the runner more than once (from the terminal and relayed by npm and tsx): the
+// first starts the cleanup, later ones are ignored until it is done.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
     log(`\n${signal}: stopping…`);
     cleanup().finally(() => process.exit(130));
   });
@@ -365,8 +381,8 @@ main().then(
     process.exit(code);
   },
   async (err: unknown) => {
-    console.error(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    if (!stopping) console.error(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     await cleanup().catch(() => {});
-    process.exit(1);
+    process.exit(stopping ? 130 : 1);
   },
 );

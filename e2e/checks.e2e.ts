@@ -29,7 +29,9 @@ describe('the checks catch what they are for', () => {
   it('axe reports an image without a text alternative, with its selector and help URL', async () => {
     await page.setContent(doc('<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" id="bad">'));
     const findings = await axeViolations(page);
-    expect(findings).toContainEqual(expect.objectContaining({ rule: 'image-alt', target: '#bad', helpUrl: expect.stringContaining('image-alt') }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: 'image-alt', target: '#bad', helpUrl: expect.stringContaining('image-alt') }),
+    );
   });
 
   it('axe is quiet on a clean page', async () => {
@@ -38,7 +40,9 @@ describe('the checks catch what they are for', () => {
   });
 
   it('axe holds pages to the WCAG A/AA rules only (best practices such as "region" are not counted)', async () => {
-    await page.setContent('<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><div>outside any landmark</div><main><h1>t</h1></main></body></html>');
+    await page.setContent(
+      '<!DOCTYPE html><html lang="en"><head><title>t</title></head><body><div>outside any landmark</div><main><h1>t</h1></main></body></html>',
+    );
     expect((await axeViolations(page)).map((f) => f.rule)).not.toContain('region');
   });
 
@@ -59,7 +63,9 @@ describe('the checks catch what they are for', () => {
   });
 
   it('the clipping check finds text cut off by overflow: hidden', async () => {
-    await page.setContent(doc('<div class="cut" style="width: 100px; overflow: hidden; white-space: nowrap">a sentence far too long for its box</div>'));
+    await page.setContent(
+      doc('<div class="cut" style="width: 100px; overflow: hidden; white-space: nowrap">a sentence far too long for its box</div>'),
+    );
     expect((await clippedElements(page)).join()).toContain('div.cut');
   });
 

@@ -42,7 +42,15 @@ export async function axeViolations(page: Page): Promise<AxeFinding[]> {
       helpUrl: v.helpUrl.replace(/\?application=.*$/, ''),
       target: n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : String(t))).join(' | '),
       html: truncate(n.html, 160),
-      summary: truncate((n.failureSummary ?? '').split('\n').slice(1).map((s) => s.trim()).filter(Boolean).join(' / '), 300),
+      summary: truncate(
+        (n.failureSummary ?? '')
+          .split('\n')
+          .slice(1)
+          .map((s) => s.trim())
+          .filter(Boolean)
+          .join(' / '),
+        300,
+      ),
     })),
   );
 }
@@ -83,7 +91,8 @@ export async function structureProblems(page: Page, expectedLang: string | undef
   const problems: string[] = [];
   if (facts.h1 !== 1) problems.push(`  has ${facts.h1} <h1> elements (expected exactly one)`);
   if (!facts.lang) problems.push('  <html> has no lang attribute');
-  else if (expectedLang && facts.lang !== expectedLang) problems.push(`  <html lang="${facts.lang}"> but the URL's locale is "${expectedLang}"`);
+  else if (expectedLang && facts.lang !== expectedLang)
+    problems.push(`  <html lang="${facts.lang}"> but the URL's locale is "${expectedLang}"`);
   if (!facts.title) problems.push('  has no <title> (or an empty one)');
   return problems;
 }
@@ -102,7 +111,11 @@ export async function horizontalOverflow(page: Page): Promise<Overflow | null> {
     const clientWidth = root.clientWidth;
     if (root.scrollWidth <= clientWidth) return null;
     const describe = (el: Element) =>
-      el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') + Array.from(el.classList).map((c) => `.${c}`).join('');
+      el.tagName.toLowerCase() +
+      (el.id ? `#${el.id}` : '') +
+      Array.from(el.classList)
+        .map((c) => `.${c}`)
+        .join('');
     const culprits: string[] = [];
     const sticking = (el: Element) => el.getBoundingClientRect().right > clientWidth + 1;
     for (const el of Array.from(document.body.querySelectorAll('*'))) {
@@ -118,7 +131,10 @@ export async function horizontalOverflow(page: Page): Promise<Overflow | null> {
 
 /** Formats an overflow for a report. */
 export function describeOverflow(o: Overflow, width: number): string {
-  return `  scrolls horizontally at ${width} px: scrollWidth ${o.scrollWidth} > clientWidth ${o.clientWidth}` + (o.culprits.length ? `\n    caused by: ${o.culprits.join(', ')}` : '');
+  return (
+    `  scrolls horizontally at ${width} px: scrollWidth ${o.scrollWidth} > clientWidth ${o.clientWidth}` +
+    (o.culprits.length ? `\n    caused by: ${o.culprits.join(', ')}` : '')
+  );
 }
 
 /** Elements that hide part of their content horizontally (overflow hidden/clip, or an ellipsis). */
@@ -126,7 +142,11 @@ export async function clippedElements(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
     const describe = (el: Element) =>
-      el.tagName.toLowerCase() + (el.id ? `#${el.id}` : '') + Array.from(el.classList).map((c) => `.${c}`).join('');
+      el.tagName.toLowerCase() +
+      (el.id ? `#${el.id}` : '') +
+      Array.from(el.classList)
+        .map((c) => `.${c}`)
+        .join('');
     for (const el of Array.from(document.body.querySelectorAll<HTMLElement>('*'))) {
       const style = getComputedStyle(el);
       if (style.display === 'none' || style.visibility === 'hidden') continue;

@@ -55,7 +55,15 @@ export async function checkHtml(documents: HtmlDocument[]): Promise<HtmlError[]>
       byUrl.set(`file:${file}`, doc.label);
       return file;
     });
-    const { stdout, stderr, code } = await run(javaCommand(), ['-jar', vnuJar, '--errors-only', '--format', 'json', '--exit-zero-always', ...files]);
+    const { stdout, stderr, code } = await run(javaCommand(), [
+      '-jar',
+      vnuJar,
+      '--errors-only',
+      '--format',
+      'json',
+      '--exit-zero-always',
+      ...files,
+    ]);
     // vnu writes its report to stderr (stdout with --stdout); take whichever holds the JSON.
     const json = [stderr, stdout].map((s) => s.trim()).find((s) => s.startsWith('{'));
     if (!json) throw new Error(`The Nu HTML Checker gave no report (exit code ${code}):\n${stderr}\n${stdout}`);
@@ -79,7 +87,12 @@ export function describeHtmlErrors(errors: HtmlError[]): string[] {
   const groups = new Map<string, HtmlError[]>();
   for (const e of errors) groups.set(e.message, [...(groups.get(e.message) ?? []), e]);
   return [...groups].map(([message, list]) => {
-    const where = list.slice(0, 8).map((e) => `    - ${e.label}, line ${e.line ?? '?'}${e.column ? `:${e.column}` : ''}${e.extract ? `: ${e.extract.replace(/\s+/g, ' ').trim().slice(0, 120)}` : ''}`);
+    const where = list
+      .slice(0, 8)
+      .map(
+        (e) =>
+          `    - ${e.label}, line ${e.line ?? '?'}${e.column ? `:${e.column}` : ''}${e.extract ? `: ${e.extract.replace(/\s+/g, ' ').trim().slice(0, 120)}` : ''}`,
+      );
     const more = list.length > 8 ? [`    … and ${list.length - 8} more`] : [];
     return [`  ${message} (${list.length}×)`, ...where, ...more].join('\n');
   });
@@ -93,7 +106,11 @@ function run(command: string, args: string[]): Promise<{ stdout: string; stderr:
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', (err) =>
-      reject(new Error(`Could not run ${command} for the Nu HTML Checker (${err.message}). Run \`node scripts/provision.mjs\`, or install Java (\`sudo apt-get install default-jre-headless\`), or set JAVA_HOME.`)),
+      reject(
+        new Error(
+          `Could not run ${command} for the Nu HTML Checker (${err.message}). Run \`node scripts/provision.mjs\`, or install Java (\`sudo apt-get install default-jre-headless\`), or set JAVA_HOME.`,
+        ),
+      ),
     );
     child.on('close', (code) => resolve({ stdout, stderr, code }));
   });

@@ -32,7 +32,14 @@ afterAll(async () => {
 const focused = (p: Page) =>
   p.evaluate(() => {
     const el = document.activeElement;
-    return el ? { tag: el.tagName.toLowerCase(), id: el.id, className: String((el as HTMLElement).className ?? ''), text: (el.textContent ?? '').trim() } : null;
+    return el
+      ? {
+          tag: el.tagName.toLowerCase(),
+          id: el.id,
+          className: String((el as HTMLElement).className ?? ''),
+          text: (el.textContent ?? '').trim(),
+        }
+      : null;
   });
 
 describe('keyboard', () => {
@@ -48,7 +55,14 @@ describe('keyboard', () => {
         const el = document.activeElement as HTMLElement;
         const r = el.getBoundingClientRect();
         const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
-        return { width: r.width, height: r.height, left: r.left, top: r.top, right: r.right, onTop: !!hit && (hit === el || el.contains(hit)) };
+        return {
+          width: r.width,
+          height: r.height,
+          left: r.left,
+          top: r.top,
+          right: r.right,
+          onTop: !!hit && (hit === el || el.contains(hit)),
+        };
       });
       expect(visibility.width, 'skip link width').toBeGreaterThan(20);
       expect(visibility.height, 'skip link height').toBeGreaterThan(10);
@@ -66,7 +80,10 @@ describe('keyboard', () => {
       const next = await page.evaluate(() => {
         const main = document.getElementById('main')!;
         const el = document.activeElement!;
-        return { html: el.outerHTML.slice(0, 120), fromMain: main.contains(el) || !!(main.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING) };
+        return {
+          html: el.outerHTML.slice(0, 120),
+          fromMain: main.contains(el) || !!(main.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING),
+        };
       });
       expect(next.fromMain, `after the skip link, Tab went to ${next.html}`).toBe(true);
     });

@@ -78,7 +78,8 @@ function pageChecks(result: () => Result, label: string): void {
   it('reaches every page type in both locales', () => {
     const paths = new Set(result().pages.map((p) => p.path));
     for (const l of LOCALES) {
-      for (const p of ['/', '/about', '/accessibility', '/privacy', '/terms']) expect(paths, `${label} crawl reached ${p} in ${l}`).toContain(`/${l}${p === '/' ? '/' : p}`);
+      for (const p of ['/', '/about', '/accessibility', '/privacy', '/terms'])
+        expect(paths, `${label} crawl reached ${p} in ${l}`).toContain(`/${l}${p === '/' ? '/' : p}`);
     }
     expect(result().failures, 'links that could not be loaded').toEqual([]);
   });
@@ -96,7 +97,10 @@ function pageChecks(result: () => Result, label: string): void {
   });
 
   it('axe finds no WCAG 2.2 A/AA violation on any page', () => {
-    reportProblems(`axe violations (${label})`, describeAxeFindings(result().pages.map((p) => ({ path: p.path, findings: p.findings.axe }))));
+    reportProblems(
+      `axe violations (${label})`,
+      describeAxeFindings(result().pages.map((p) => ({ path: p.path, findings: p.findings.axe }))),
+    );
   });
 
   it('gives every page exactly one h1, a lang and a title', () => {
@@ -148,6 +152,9 @@ describe('HTML validity', () => {
   it('the Nu HTML Checker finds no error in any served document', async () => {
     expect(documents.length, 'documents collected by the crawls above').toBeGreaterThan(0);
     const errors = await checkHtml(documents);
-    reportProblems(`Nu HTML Checker errors in ${new Set(errors.map((e) => e.label)).size} of ${documents.length} documents`, describeHtmlErrors(errors));
+    reportProblems(
+      `Nu HTML Checker errors in ${new Set(errors.map((e) => e.label)).size} of ${documents.length} documents`,
+      describeHtmlErrors(errors),
+    );
   });
 });

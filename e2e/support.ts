@@ -66,7 +66,9 @@ export async function startEcoop(): Promise<E2EApp> {
         roles: roles.map((role) => ({ role })),
       });
       const token = await createSession(db, userId);
-      await context.addCookies([{ name: sessionCookieName(test.app.config.secureCookies), value: token, url: baseUrl, httpOnly: true, sameSite: 'Lax' }]);
+      await context.addCookies([
+        { name: sessionCookieName(test.app.config.secureCookies), value: token, url: baseUrl, httpOnly: true, sameSite: 'Lax' },
+      ]);
       return { userId };
     },
     close: () => test.close(),

@@ -54,55 +54,80 @@ function isRoot() {
 }
 
 /** The human instructions for what is missing, per platform. */
-function instructions(missing) {
+function instructions(missing, debian) {
   const names = missing.map((m) => m.what).join(' and ');
+  const platform = process.platform;
   const lines = [`The browser tests need ${names}, which ${missing.length > 1 ? 'are' : 'is'} not installed.`];
-  if (isDebianLike()) {
-    lines.push(`Install ${missing.length > 1 ? 'them' : 'it'} with:`, `  sudo apt-get update && sudo apt-get install -y ${missing.map((m) => m.debian).join(' ')}`);
-  } else if (process.platform === 'darwin') {
-    if (missing.some((m) => m.key === 'chromium')) lines.push('Install Chromium (e.g. `brew install --cask chromium`) and set CHROMIUM_PATH to its binary.');
-    if (missing.some((m) => m.key === 'java')) lines.push('Install a Java runtime 11 or newer (e.g. `brew install openjdk`) and put `java` on the PATH or set JAVA_HOME.');
+  if (debian) {
+    lines.push(
+      `Install ${missing.length > 1 ? 'them' : 'it'} with:`,
+      `  sudo apt-get update && sudo apt-get install -y ${missing.map((m) => m.debian).join(' ')}`,
+    );
+  } else if (platform === 'darwin') {
+    if (missing.some((m) => m.key === 'chromium'))
+      lines.push('Install Chromium (e.g. `brew install --cask chromium`) and set CHROMIUM_PATH to its binary.');
+    if (missing.some((m) => m.key === 'java'))
+      lines.push('Install a Java runtime 11 or newer (e.g. `brew install openjdk`) and put `java` on the PATH or set JAVA_HOME.');
   } else {
     if (missing.some((m) => m.key === 'chromium')) lines.push('Install Chromium or Chrome and set CHROMIUM_PATH to its executable.');
-    if (missing.some((m) => m.key === 'java')) lines.push('Install a Java runtime 11 or newer and put `java` on the PATH or set JAVA_HOME.');
+    if (missing.some((m) => m.key === 'java'))
+      lines.push('Install a Java runtime 11 or newer and put `java` on the PATH or set JAVA_HOME.');
   }
-  if (missing.some((m) => m.key === 'chromium')) lines.push(`(Chromium is looked for at CHROMIUM_PATH, default ${DEFAULT_CHROMIUM_PATH}.)`);
+  if (missing.some((m) => m.key === 'chromium'))
+    lines.push(`Or set CHROMIUM_PATH to a Chromium or Chrome you have (the default is ${DEFAULT_CHROMIUM_PATH}).`);
   return lines.join('\n');
 }
 
 function run(command, args, log) {
   log(`$ ${command} ${args.join(' ')}`);
-  const r = spawnSync(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const r = spawnSync(command, args, {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   if (r.error) throw new ProvisionError(`${command} could not run: ${r.error.message}`);
   if (r.status !== 0) throw new ProvisionError(`${command} ${args.join(' ')} failed with exit code ${r.status}`);
 }
+
+/** How provision() sees and changes the machine; tests replace parts of it. */
+export const realSystem = {
+  exists: (file) => fs.existsSync(file),
+  javaWorks,
+  isRoot,
+  isDebian: isDebianLike,
+  run,
+};
 
 /**
  * Makes sure Chromium and Java are present, installing them with apt-get when that is possible
  * (Debian, root). Returns the paths the tests will use; throws ProvisionError otherwise.
  */
-export function provision({ log = (m) => console.log(m), env = process.env } = {}) {
+export function provision({ log = (m) => console.log(m), env = process.env, system = {} } = {}) {
+  const sys = { ...realSystem, ...system };
   const chromium = chromiumPath(env);
-  if (env.CHROMIUM_PATH && !fs.existsSync(chromium)) {
-    throw new ProvisionError(`CHROMIUM_PATH is set to ${chromium}, which does not exist. Point it at a Chromium or Chrome executable, or unset it to use ${DEFAULT_CHROMIUM_PATH}.`);
+  if (env.CHROMIUM_PATH && !sys.exists(chromium)) {
+    throw new ProvisionError(
+      `CHROMIUM_PATH is set to ${chromium}, which does not exist. Point it at a Chromium or Chrome executable, or unset it to use ${DEFAULT_CHROMIUM_PATH}.`,
+    );
   }
   const missing = [];
-  if (!fs.existsSync(chromium)) missing.push({ key: 'chromium', what: 'Chromium', debian: 'chromium' });
-  if (!javaWorks(env)) missing.push({ key: 'java', what: 'a Java runtime (for the Nu HTML Checker)', debian: 'default-jre-headless' });
+  if (!sys.exists(chromium)) missing.push({ key: 'chromium', what: 'Chromium', debian: 'chromium' });
+  if (!sys.javaWorks(env)) missing.push({ key: 'java', what: 'a Java runtime (for the Nu HTML Checker)', debian: 'default-jre-headless' });
 
   if (missing.length === 0) {
     log(`provision: Chromium at ${chromium}; Java: ${javaCommand(env)}`);
     return { chromium, java: javaCommand(env), installed: [] };
   }
-  if (!isDebianLike() || !isRoot()) throw new ProvisionError(instructions(missing));
+  const debian = sys.isDebian();
+  if (!debian || !sys.isRoot()) throw new ProvisionError(instructions(missing, debian));
 
   const packages = missing.map((m) => m.debian);
   log(`provision: installing ${packages.join(', ')} with apt-get`);
-  run('apt-get', ['update'], log);
-  run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], log);
+  sys.run('apt-get', ['update'], log);
+  sys.run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], log);
 
-  if (!fs.existsSync(chromium)) throw new ProvisionError(`apt-get installed chromium, but ${chromium} still does not exist.`);
-  if (!javaWorks(env)) throw new ProvisionError(`apt-get installed default-jre-headless, but \`${javaCommand(env)} -version\` still does not run.`);
+  if (!sys.exists(chromium)) throw new ProvisionError(`apt-get installed chromium, but ${chromium} still does not exist.`);
+  if (!sys.javaWorks(env))
+    throw new ProvisionError(`apt-get installed default-jre-headless, but \`${javaCommand(env)} -version\` still does not run.`);
   log(`provision: Chromium at ${chromium}; Java: ${javaCommand(env)}`);
   return { chromium, java: javaCommand(env), installed: packages };
 }

@@ -41,7 +41,15 @@ function vitest(name, extraArgs) {
   const report = path.join(reports, `${name}.json`);
   return {
     report,
-    run: () => run(process.execPath, [bin('vitest', 'vitest.mjs'), 'run', ...extraArgs, '--reporter=default', '--reporter=json', `--outputFile=${report}`]),
+    run: () =>
+      run(process.execPath, [
+        bin('vitest', 'vitest.mjs'),
+        'run',
+        ...extraArgs,
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile=${report}`,
+      ]),
   };
 }
 

@@ -13,6 +13,7 @@ import { createDatabase, type DatabaseHandle } from './db/database.js';
 import { registerAssets } from './platform/assets.js';
 import { registerErrorHandling } from './platform/error-handler.js';
 import { registerHealth } from './platform/health.js';
+import { registerMaintenance } from './platform/maintenance.js';
 import { registerOpenApi } from './platform/openapi.js';
 import { negotiateLocale } from './platform/i18n.js';
 import { JobWorker, type JobHandler } from './platform/jobs.js';
@@ -154,6 +155,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     const worker = new JobWorker(database.db, handlers, app.log);
     app.addHook('onReady', async () => worker.start());
     app.addHook('onClose', async () => worker.stop());
+    registerMaintenance(app);
   }
   return app;
 }

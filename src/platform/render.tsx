@@ -32,7 +32,11 @@ export function uiContext(request: FastifyRequest, reply: FastifyReply): UiConte
     search: request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '',
     user: request.user ? { id: request.user.id, displayName: request.user.displayName, roles: request.user.roles } : null,
     isDev: app.config.isDev,
-    csrfToken: () => reply.generateCsrf(),
+    csrfToken: () => {
+      // A page holding a token is personal: never store it in the shared anonymous cache.
+      reply.pageCacheable = false;
+      return reply.generateCsrf();
+    },
     assets: app.assets.urls,
     requestId: String(request.id),
     href: (path: string, l: Locale = locale) => (path === '/' ? `${prefix(l)}/` : `${prefix(l)}${path}`),
@@ -57,6 +61,6 @@ export function renderDocument(ctx: UiContext, body: VNode, options: PageOptions
 export function sendPage(request: FastifyRequest, reply: FastifyReply, body: VNode, options: PageOptions): FastifyReply {
   const html = renderDocument(uiContext(request, reply), body, options);
   reply.code(options.status ?? 200).type('text/html; charset=utf-8');
-  if (options.cacheable === false) reply.header('x-ecoop-no-page-cache', '1');
+  if (options.cacheable === false) reply.pageCacheable = false;
   return reply.send(html);
 }

@@ -75,6 +75,13 @@ describeEachDatabase('security', (dialect) => {
       const b = await t.app.inject({ url: '/en/__form' });
       expect(b.headers['x-page-cache']).toBeUndefined();
       expect(formSession(a).token).not.toBe(formSession(b).token);
+      // Also for a returning visitor whose CSRF cookie already exists (no new cookie is set).
+      const { cookie } = formSession(a);
+      await t.app.inject({ url: '/en/__form', headers: { cookie } });
+      const again = await t.app.inject({ url: '/en/__form', headers: { cookie } });
+      expect(again.headers['x-page-cache']).toBeUndefined();
+      const stranger = await t.app.inject({ url: '/en/__form' });
+      expect(stranger.headers['x-page-cache']).toBeUndefined();
     });
   });
 

@@ -5,6 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { useUi } from './context.js';
 
+/** Props of Layout: the page title, an optional meta description and extra <head> elements. */
 export interface LayoutProps {
   title: string;
   description?: string | undefined;
@@ -13,6 +14,7 @@ export interface LayoutProps {
   head?: ComponentChildren;
 }
 
+/** Wraps a page body in the document and the site shell. */
 export function Layout({ title, description, children, head }: LayoutProps) {
   const ui = useUi();
   const { t, locale } = ui;

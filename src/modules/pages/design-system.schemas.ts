@@ -22,7 +22,9 @@ export const DEMO_MUNICIPALITIES = [
   { value: 'mont-rivel', label: 'Mont-Rivel' },
   { value: 'les-ormeaux', label: 'Les Ormeaux' },
 ] as const;
+/** The answers of the demo radios (how to be contacted). */
 export const DEMO_CONTACTS = ['email', 'phone', 'post'] as const;
+/** The answers of the demo checkboxes (what the request is about). */
 export const DEMO_TOPICS = ['housing', 'health', 'work'] as const;
 
 const text = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.string().max(10_000).catch('')).transform((s) => s.trim());

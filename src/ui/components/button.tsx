@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 /** Primary for the main action of a page, secondary for the others, warning for destructive ones. */
 export type ButtonVariant = 'primary' | 'secondary' | 'warning';
 
+/** Props of Button: the label as children, the variant, and either an href or the button attributes. */
 export interface ButtonProps {
   children: ComponentChildren;
   variant?: ButtonVariant;

@@ -1,6 +1,7 @@
 /** A summary of one thing (a sector, a place, a service) in a grid of its peers. */
 import type { ComponentChildren } from 'preact';
 
+/** Props of Card. */
 export interface CardProps {
   title: string;
   /** The heading level that fits the page outline (a card under an h2 is an h3). */

@@ -19,11 +19,13 @@ interface ChoicesProps extends Omit<FieldProps, 'label'> {
   inline?: boolean;
 }
 
+/** Props of Radios: the question, the answers, and the one submitted value. */
 export interface RadiosProps extends ChoicesProps {
   /** The submitted value, kept checked when the form comes back with errors. */
   value?: string | undefined;
 }
 
+/** Props of Checkboxes: the question, the answers, and the submitted values. */
 export interface CheckboxesProps extends ChoicesProps {
   /** The submitted values, kept checked when the form comes back with errors. */
   values?: readonly string[] | undefined;

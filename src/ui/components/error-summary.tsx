@@ -11,6 +11,7 @@ export interface ErrorSummaryItem {
   message: string;
 }
 
+/** Props of ErrorSummary. */
 export interface ErrorSummaryProps {
   errors: readonly ErrorSummaryItem[];
   /** Defaults to "There is a problem". */

@@ -2,6 +2,7 @@
 import type { ComponentChildren } from 'preact';
 import { useUi } from '../context.js';
 
+/** Props of NotificationBanner: the message is the children. */
 export interface NotificationBannerProps {
   /** Unique on the page: the banner is labelled by its title, `${id}-title`. */
   id: string;

@@ -8,6 +8,7 @@ import { useUi } from '../context.js';
 /** The query to keep: a raw query string (`?a=1`), URLSearchParams, or a record of values. */
 export type PaginationQuery = string | URLSearchParams | Record<string, string | readonly string[] | undefined>;
 
+/** Props of Pagination. */
 export interface PaginationProps {
   /** 1-based; clamped to 1…pageCount. */
   page: number;

@@ -8,6 +8,7 @@ export interface Option {
   disabled?: boolean;
 }
 
+/** Props of Select. */
 export interface SelectProps extends FieldProps {
   options: readonly Option[];
   /** The submitted value, kept selected when the form comes back with errors. */

@@ -13,6 +13,7 @@ export interface TableColumn<Row> {
   wrap?: boolean;
 }
 
+/** Props of Table: the rows and how each column renders a row. */
 export interface TableProps<Row> {
   /** Unique on the page: the caption's id is `${id}-caption` and labels the scroll region. */
   id: string;

@@ -4,6 +4,7 @@ import type { ComponentChildren } from 'preact';
 /** Colour families of a tag; the word inside carries the meaning, the colour only reinforces it. */
 export type TagTone = 'default' | 'neutral' | 'success' | 'error';
 
+/** Props of Tag. */
 export interface TagProps {
   children: ComponentChildren;
   tone?: TagTone;

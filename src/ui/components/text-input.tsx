@@ -1,6 +1,7 @@
 /** A single-line text field with its label, hint and error. */
 import { FieldShell, fieldIds, type FieldProps } from './field.js';
 
+/** Props of TextInput. */
 export interface TextInputProps extends FieldProps {
   /** The submitted value, kept when the form comes back with errors. */
   value?: string | undefined;

@@ -1,6 +1,7 @@
 /** A multi-line text field with its label, hint and error. */
 import { FieldShell, fieldIds, type FieldProps } from './field.js';
 
+/** Props of Textarea. */
 export interface TextareaProps extends FieldProps {
   /** The submitted value, kept when the form comes back with errors. */
   value?: string | undefined;

@@ -11,6 +11,7 @@ import { ComponentSections } from './design-system.examples.js';
 import type { DemoFormState } from './design-system.form.js';
 import { DESIGN_SYSTEM_SECTIONS, Example, Section } from './design-system.section.js';
 
+/** Props of DesignSystemPage. */
 export interface DesignSystemPageProps {
   /** The page the pagination example shows (it works: its links come back here). */
   demoPage: number;
