@@ -243,14 +243,14 @@ async function main(): Promise<number> {
   const loadAtEnd = os.loadavg();
   const reference = measured.find((m) => m.target.reference);
   // /healthz again at the end: the two runs bracket the others, their gap is the run's noise, and
-  // the higher one is the reference (the stricter choice when the machine was busy for one of them).
+  // their mean is the reference.
   const healthzFirst = reference?.load.rps ?? Number.NaN;
   let healthzAgain: number | null = null;
   if (reference) {
     healthzAgain = (await runLoad({ url: app.baseUrl + reference.target.path, connections: opts.connections, durationS: opts.durationS }))
       .rps;
   }
-  const healthzRps = Math.max(healthzFirst, healthzAgain ?? 0);
+  const healthzRps = healthzAgain === null ? healthzFirst : (healthzFirst + healthzAgain) / 2;
   const serverRssMb = processRssMb(app.pid);
 
   const rows: ResultRow[] = measured.map(({ target, load, serverCpuMs, elapsedMs, loadCpu }) => {
@@ -308,7 +308,7 @@ async function main(): Promise<number> {
   if (healthzAgain !== null)
     log(
       `/healthz: ${Math.round(healthzFirst).toLocaleString('en')} req/s first, ${Math.round(healthzAgain).toLocaleString('en')} at the end ` +
-        `(${(((healthzAgain - healthzFirst) / healthzFirst) * 100).toFixed(1)}%: the run's noise); ×healthz is relative to the higher.`,
+        `(${(((healthzAgain - healthzFirst) / healthzFirst) * 100).toFixed(1)}%: the run's noise); ×healthz is relative to their mean.`,
     );
   if (serverRssMb !== null) log(`Server memory at the end: ${serverRssMb} MB RSS.`);
   const busy = Math.max(loadAtStart[0]!, loadAtEnd[0]!) - 2;

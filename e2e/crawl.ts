@@ -41,8 +41,10 @@ const SKIP = [
 
 export interface CrawlResult<T> {
   pages: CrawledPage<T>[];
-  /** Links that could not be loaded at all (network error, download…). */
+  /** Links that could not be loaded at all (network error, timeout…). */
   failures: string[];
+  /** Whether the cap stopped the crawl before it ran out of links. */
+  capped: boolean;
 }
 
 export async function crawl<T>(context: BrowserContext, options: CrawlOptions<T>): Promise<CrawlResult<T>> {
@@ -80,6 +82,8 @@ export async function crawl<T>(context: BrowserContext, options: CrawlOptions<T>
       try {
         response = await page.goto(origin + path, { waitUntil: 'load' });
       } catch (err) {
+        // A link to a file the server sends as an attachment is not a page, nor a broken link.
+        if (/Download is starting/.test((err as Error).message)) continue;
         failures.push(`${path}${from ? ` (linked from ${from})` : ''}: ${(err as Error).message.split('\n')[0]}`);
         continue;
       }
@@ -102,5 +106,5 @@ export async function crawl<T>(context: BrowserContext, options: CrawlOptions<T>
   } finally {
     await page.close();
   }
-  return { pages, failures };
+  return { pages, failures, capped: queue.length > 0 };
 }

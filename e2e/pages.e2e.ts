@@ -76,6 +76,8 @@ function perPage(result: Result, check: 'structure' | 'overflow'): string[] {
 /** The checks both passes share. */
 function pageChecks(result: () => Result, label: string): void {
   it('reaches every page type in both locales', () => {
+    const r = result();
+    console.log(`${label}: ${r.pages.length} pages checked${r.capped ? ' (stopped at the cap; more links were left)' : ''}`);
     const paths = new Set(result().pages.map((p) => p.path));
     for (const l of LOCALES) {
       for (const p of ['/', '/about', '/accessibility', '/privacy', '/terms'])

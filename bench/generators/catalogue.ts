@@ -4,7 +4,7 @@
  * through the catalogue's own searchable (so the index holds exactly what the app would put there).
  */
 import { indexDocument } from '../../src/platform/search.js';
-import { catalogueModule } from '../../src/modules/catalogue/index.js';
+import { catalogueModule, refreshSectorCounts } from '../../src/modules/catalogue/index.js';
 import { idsBySlug, insertRows, quarterly } from '../bulk.js';
 import { scaled } from '../scale.js';
 import {
@@ -133,6 +133,7 @@ export const catalogueGenerator: DatasetGenerator = {
       'service_life_events',
       links.flatMap((l) => l.lifeEvents.map((e) => ({ service_id: serviceIds.get(l.slug)!, life_event_id: lifeEventIds.get(e)! }))),
     );
+    await refreshSectorCounts(db);
     const published = rows.filter((r) => r.status === 'published');
     dataset.samples.service = rng.sample(published, 5).map((r) => r.slug);
     dataset.samples.query = ['housing benefit', 'inscription scolaire', 'alocation chomage', 'beca'];

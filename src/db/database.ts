@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Kysely, PostgresDialect, SqliteDialect, type LogEvent } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type LogEvent, type SqliteDatabase } from 'kysely';
 import pg from 'pg';
 import type { Config } from '../config.js';
 import type { DialectName } from './dialect.js';
@@ -49,7 +49,7 @@ export function createDatabase(database: Config['database'], options: { poolSize
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), log });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), log });
     return {
       db,
       dialect: 'sqlite',
@@ -87,5 +87,29 @@ export function createDatabase(database: Config['database'], options: { poolSize
       }
     },
     close: () => db.destroy(),
+  };
+}
+
+/**
+ * Kysely's SQLite driver prepares every statement anew on each query; preparing costs more than
+ * running most of ours. Queries built by the app have a bounded set of SQL texts, so prepared
+ * statements are kept (LRU) and reused. Safe because Kysely runs one query at a time per connection
+ * and never leaves a statement mid-iteration between queries.
+ */
+function withStatementCache(sqlite: SQLiteDatabase, max = 500): SqliteDatabase {
+  const cache = new Map<string, ReturnType<SQLiteDatabase['prepare']>>();
+  return {
+    close: () => sqlite.close(),
+    prepare: (text: string) => {
+      let statement = cache.get(text);
+      if (statement) {
+        cache.delete(text);
+      } else {
+        statement = sqlite.prepare(text);
+        if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+      }
+      cache.set(text, statement);
+      return statement as unknown as ReturnType<SqliteDatabase['prepare']>;
+    },
   };
 }

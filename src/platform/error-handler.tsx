@@ -44,7 +44,8 @@ export function wantsJson(request: FastifyRequest): boolean {
 }
 
 export function sendError(request: FastifyRequest, reply: FastifyReply, error: AppError): FastifyReply {
-  reply.pageCacheable = false;
+  // Only "not found" pages may be cached (they are the same for everyone); other errors never.
+  reply.pageCacheable = error.code === 'not_found';
   if (error.code === 'rate_limited' && !reply.getHeader('retry-after')) reply.header('retry-after', '60');
   if (wantsJson(request)) {
     const t = translator(request.locale ?? 'en');
@@ -59,7 +60,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   return sendPage(request, reply, <ErrorPage code={code} />, {
     title: t(`errors.${code}.title` as MessageKey),
     status: error.status,
-    cacheable: false,
+    cacheable: error.code === 'not_found',
   });
 }
 

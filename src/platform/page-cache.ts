@@ -12,10 +12,13 @@ import { sessionCookieName } from './session.js';
 
 const GENERATION_KEY = 'content_generation';
 const MAX_ENTRIES = 5000;
+/** "Not found" pages have their own, smaller LRU: a crawler trying random URLs cannot evict real pages. */
+const MAX_NOT_FOUND_ENTRIES = 500;
 const TTL_MS = 5 * 60 * 1000;
 const GENERATION_CHECK_MS = 1000;
 
 interface Entry {
+  status: number;
   body: string;
   headers: Record<string, string>;
   generation: string;
@@ -33,7 +36,8 @@ const VARYING_COOKIES = ['ecoop_prefs'];
 export function registerPageCache(app: FastifyInstance): void {
   app.decorateReply('pageCacheable', true);
   if (!app.config.pageCache) return;
-  const cache = new Map<string, Entry>();
+  const pages = new Map<string, Entry>();
+  const notFound = new Map<string, Entry>();
   let generation = '0';
   let checkedAt = 0;
   let pending: Promise<void> | null = null;
@@ -68,6 +72,7 @@ export function registerPageCache(app: FastifyInstance): void {
   app.addHook('onRequest', async (request, reply) => {
     const key = keyOf(request);
     if (!key) return;
+    const cache = pages.has(key) ? pages : notFound;
     const entry = cache.get(key);
     const gen = await currentGeneration();
     seen.set(request, gen);
@@ -80,12 +85,13 @@ export function registerPageCache(app: FastifyInstance): void {
     cache.delete(key);
     cache.set(key, entry);
     reply.pageCacheable = false;
-    reply.headers(entry.headers).header('x-page-cache', 'hit');
+    reply.code(entry.status).headers(entry.headers).header('x-page-cache', 'hit');
     return reply.send(entry.body);
   });
 
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
-    if (!reply.pageCacheable || reply.statusCode !== 200 || typeof payload !== 'string') return payload;
+    const status = reply.statusCode;
+    if (!reply.pageCacheable || (status !== 200 && status !== 404) || typeof payload !== 'string') return payload;
     const key = keyOf(request);
     if (!key || request.user) return payload;
     const type = String(reply.getHeader('content-type') ?? '');
@@ -94,8 +100,9 @@ export function registerPageCache(app: FastifyInstance): void {
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (value !== undefined && name !== 'content-length' && name !== 'set-cookie' && name !== 'x-request-id') headers[name] = String(value);
     }
-    if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string);
-    cache.set(key, { body: payload, headers, generation: seen.get(request) ?? '-', storedAt: Date.now() });
+    const [cache, max] = status === 200 ? [pages, MAX_ENTRIES] : [notFound, MAX_NOT_FOUND_ENTRIES];
+    if (cache.size >= max) cache.delete(cache.keys().next().value as string);
+    cache.set(key, { status, body: payload, headers, generation: seen.get(request) ?? '-', storedAt: Date.now() });
     reply.header('x-page-cache', 'miss');
     return payload;
   });

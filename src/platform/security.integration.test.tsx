@@ -144,11 +144,16 @@ describeEachDatabase('security', (dialect) => {
       expect(after.headers['x-page-cache']).toBe('miss');
     });
 
-    it('does not cache errors', async () => {
+    it('caches "not found" pages with their status, and no other error', async () => {
       await t.app.inject({ url: '/en/missing-page' });
       const again = await t.app.inject({ url: '/en/missing-page' });
       expect(again.statusCode).toBe(404);
-      expect(again.headers['x-page-cache']).toBeUndefined();
+      expect(again.headers['x-page-cache']).toBe('hit');
+      expect(again.body).toContain('Page not found');
+      await t.app.inject({ method: 'POST', url: '/en/__form' });
+      const refused = await t.app.inject({ method: 'POST', url: '/en/__form' });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.headers['x-page-cache']).toBeUndefined();
     });
   });
 });

@@ -8,6 +8,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('description', 'text', (c) => c.notNull())
     .addColumn('position', 'integer', (c) => c.notNull())
+    // Maintained by the catalogue's service functions (refreshSectorCounts), never counted per request.
+    .addColumn('published_services', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
 
   await withId(db, db.schema.createTable('life_events'))

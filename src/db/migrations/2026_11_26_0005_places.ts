@@ -22,4 +22,5 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('places_municipality').on('places').column('municipality_id').execute();
+  await db.schema.createIndex('places_name').on('places').column('name').execute();
 }

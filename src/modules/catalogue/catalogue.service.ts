@@ -8,14 +8,30 @@ import { organisationIdsBySlug } from '../territory/index.js';
 import { DEMO_LIFE_EVENTS, DEMO_SECTORS, DEMO_SERVICES } from './demo-data.js';
 import './catalogue.tables.js';
 
-/** Sectors in their display order, each with its number of published services. */
+/** Sectors in their display order, each with its number of published services (a maintained counter). */
 export async function listSectorsWithCounts(db: Db) {
   return db
     .selectFrom('sectors')
-    .leftJoin('services', (join) => join.onRef('services.sector_id', '=', 'sectors.id').on('services.status', '=', 'published'))
-    .select(['sectors.id', 'sectors.slug', 'sectors.name', 'sectors.description', sql<number>`count(services.id)`.as('services')])
-    .groupBy(['sectors.id', 'sectors.slug', 'sectors.name', 'sectors.description', 'sectors.position'])
-    .orderBy('sectors.position')
+    .select(['id', 'slug', 'name', 'description', 'published_services as services'])
+    .orderBy('position')
+    .execute();
+}
+
+/**
+ * Recomputes every sector's published-service counter. Call it in the transaction of any write that
+ * publishes, withdraws, moves or deletes services (and after bulk loads), so pages only read it.
+ */
+export async function refreshSectorCounts(db: Db): Promise<void> {
+  await db
+    .updateTable('sectors')
+    .set({
+      published_services: (eb) =>
+        eb
+          .selectFrom('services')
+          .select(sql<number>`count(*)`.as('n'))
+          .whereRef('services.sector_id', '=', 'sectors.id')
+          .where('services.status', '=', 'published'),
+    })
     .execute();
 }
 
@@ -95,5 +111,6 @@ export async function seedDemoCatalogue(db: Db): Promise<void> {
       }
       await indexDocument(trx, serviceDocument({ slug: s.slug, name: JSON.stringify(s.name), summary: JSON.stringify(s.summary), description: JSON.stringify(s.description), keywords: JSON.stringify(s.keywords) }));
     }
+    await refreshSectorCounts(trx);
   });
 }

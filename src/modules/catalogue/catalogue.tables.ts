@@ -8,6 +8,8 @@ export interface SectorsTable {
   name: string;
   description: string;
   position: number;
+  /** Number of published services in the sector, kept up to date by refreshSectorCounts. */
+  published_services: Generated<number>;
 }
 
 export interface LifeEventsTable {

@@ -2,7 +2,7 @@
 import type { EcoopModule } from '../../platform/module.js';
 import { seedDemoCatalogue, serviceDocuments } from './catalogue.service.js';
 
-export { listLifeEvents, listSectorsWithCounts } from './catalogue.service.js';
+export { listLifeEvents, listSectorsWithCounts, refreshSectorCounts } from './catalogue.service.js';
 
 export const catalogueModule: EcoopModule = {
   name: 'catalogue',
