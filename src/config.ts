@@ -15,9 +15,7 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 const onOff = z.enum(['on', 'off']);
-const booleanish = z
-  .enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no'])
-  .transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
+const booleanish = z.enum(['1', '0', 'true', 'false', 'on', 'off', 'yes', 'no']).transform((v) => ['1', 'true', 'on', 'yes'].includes(v));
 
 const schema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -38,7 +36,12 @@ const schema = z.object({
   LOCALES: z
     .string()
     .default(SUPPORTED_LOCALES.join(','))
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(SUPPORTED_LOCALES)).min(1)),
   MAP_TILE_URL: z.string().default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
   DEMO_DATA: booleanish.optional(),
@@ -57,7 +60,9 @@ export interface Config {
   readonly baseUrl: string;
   readonly secureCookies: boolean;
   readonly dataDir: string;
-  readonly database: { readonly dialect: 'sqlite'; readonly file: string } | { readonly dialect: 'postgres'; readonly url: string; readonly schema?: string };
+  readonly database:
+    | { readonly dialect: 'sqlite'; readonly file: string }
+    | { readonly dialect: 'postgres'; readonly url: string; readonly schema?: string };
   readonly smtpUrl: string | undefined;
   readonly mailFrom: string;
   readonly defaultLocale: Locale;

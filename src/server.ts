@@ -19,7 +19,10 @@ export async function startServer(config: Config): Promise<FastifyInstance> {
   if (applied.length) app.log.info({ migrations: applied }, 'migrations applied');
   let seeded = false;
   if (config.demoData) {
-    seeded = await seedDemoIfEmpty({ db: database.db, config, log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) } }, modules);
+    seeded = await seedDemoIfEmpty(
+      { db: database.db, config, log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) } },
+      modules,
+    );
   }
   await app.listen({ port: config.port, host: config.host });
   announce(app, config, seeded);
@@ -44,7 +47,11 @@ function announce(app: FastifyInstance, config: Config, seeded: boolean): void {
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = config.baseUrl.includes(`:${config.port}`) ? config.baseUrl.replace(`:${config.port}`, `:${port}`) : config.baseUrl;
-  const lines = [``, `  E-COOP is running at ${url}/`, `  Database: ${config.database.dialect === 'sqlite' ? config.database.file : 'PostgreSQL'}`];
+  const lines = [
+    ``,
+    `  E-COOP is running at ${url}/`,
+    `  Database: ${config.database.dialect === 'sqlite' ? config.database.file : 'PostgreSQL'}`,
+  ];
   if (seeded) lines.push(`  The demo territory (Vallée-Verte) was created.`);
   if (config.isDev && config.demoData) {
     lines.push(``, `  Demo accounts (password "${DEMO_PASSWORD}"):`);

@@ -89,7 +89,10 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
 
 /** A test configuration: quiet logs, no background worker, no demo seeding unless asked. */
 export function testConfig(database: Config['database'], overrides: Partial<Config> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_WORKER: 'off', DATA_DIR: os.tmpdir() }, { database, demoData: false, ...overrides });
+  return loadConfig(
+    { NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_WORKER: 'off', DATA_DIR: os.tmpdir() },
+    { database, demoData: false, ...overrides },
+  );
 }
 
 export interface TestApp {

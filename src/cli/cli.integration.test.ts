@@ -78,7 +78,9 @@ describe('ecoop CLI', () => {
 
   it('explains pg_dump instead of backing up PostgreSQL', async () => {
     const c = capture();
-    expect(await runCli(['backup', '--to', path.join(dir, 'x')], { ...env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }, c.out)).toBe(1);
+    expect(
+      await runCli(['backup', '--to', path.join(dir, 'x')], { ...env, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' }, c.out),
+    ).toBe(1);
     expect(c.errors.join('\n')).toContain('pg_dump');
   });
 });

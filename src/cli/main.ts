@@ -62,7 +62,8 @@ export async function runCli(
       return withDatabase(config, async (db) => {
         await migrateToLatest(db);
         const log = { info: (m: string) => out.log(m), warn: (m: string) => out.error(m) };
-        if (!(await isEmptyDatabase({ db, config, log }))) out.log('The database already has content: adding only the demo items that are missing.');
+        if (!(await isEmptyDatabase({ db, config, log })))
+          out.log('The database already has content: adding only the demo items that are missing.');
         await seedDemo({ db, config, log }, modules);
         out.log('Demo territory seeded.');
         return 0;
@@ -79,7 +80,11 @@ export async function runCli(
         await migrateToLatest(db);
         try {
           const { created } = await createAdmin(db, { email: args.email!, password, ...(args.name ? { displayName: args.name } : {}) });
-          out.log(created ? `Administrator ${args.email} created.` : `${args.email} already existed: it is now an administrator, with the new password.`);
+          out.log(
+            created
+              ? `Administrator ${args.email} created.`
+              : `${args.email} already existed: it is now an administrator, with the new password.`,
+          );
           return 0;
         } catch (err) {
           if (err instanceof AppError && err.code === 'validation_failed') {

@@ -12,7 +12,6 @@ import type { DialectName } from './dialect.js';
 import { SQLite, type SQLiteDatabase } from './sqlite-driver.js';
 import type { Database } from './schema.js';
 
-
 export type Db = Kysely<Database>;
 
 export interface DatabaseHandle {

@@ -42,7 +42,10 @@ export function forUpdateSkipLocked<DB, TB extends keyof DB, O>(
 }
 
 /** `FOR UPDATE` on PostgreSQL (row lock inside a transaction); no-op on SQLite. */
-export function forUpdate<DB, TB extends keyof DB, O>(db: Kysely<any>, query: SelectQueryBuilder<DB, TB, O>): SelectQueryBuilder<DB, TB, O> {
+export function forUpdate<DB, TB extends keyof DB, O>(
+  db: Kysely<any>,
+  query: SelectQueryBuilder<DB, TB, O>,
+): SelectQueryBuilder<DB, TB, O> {
   return dialectOf(db) === 'postgres' ? query.forUpdate() : query;
 }
 

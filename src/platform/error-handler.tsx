@@ -9,17 +9,27 @@ import { translator, type MessageKey } from './i18n.js';
 import { sendPage } from './render.js';
 import { ErrorPage } from '../ui/error-page.js';
 
-const PAGE_CODES = new Set<ErrorCode>(['not_found', 'internal', 'forbidden', 'unauthorized', 'csrf_invalid', 'rate_limited', 'validation_failed', 'bad_request']);
+const PAGE_CODES = new Set<ErrorCode>([
+  'not_found',
+  'internal',
+  'forbidden',
+  'unauthorized',
+  'csrf_invalid',
+  'rate_limited',
+  'validation_failed',
+  'bad_request',
+]);
 
 /** Maps anything thrown to an AppError. */
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   const e = err as FastifyError & { statusCode?: number };
-  if (e?.code === 'FST_CSRF_INVALID_TOKEN' || e?.code === 'FST_CSRF_MISSING_SECRET') return new AppError('csrf_invalid', 'Invalid or missing CSRF token');
+  if (e?.code === 'FST_CSRF_INVALID_TOKEN' || e?.code === 'FST_CSRF_MISSING_SECRET')
+    return new AppError('csrf_invalid', 'Invalid or missing CSRF token');
   if (e?.validation) return new AppError('bad_request', e.message);
   switch (e?.statusCode) {
     case 400:
-      return new AppError('bad_request', e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Bad request' : e.message ?? 'Bad request');
+      return new AppError('bad_request', e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'Bad request' : (e.message ?? 'Bad request'));
     case 404:
       return new AppError('not_found');
     case 405:
@@ -49,7 +59,11 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
   if (error.code === 'rate_limited' && !reply.getHeader('retry-after')) reply.header('retry-after', '60');
   if (wantsJson(request)) {
     const t = translator(request.locale ?? 'en');
-    const message = PAGE_CODES.has(error.code) ? t(`errors.${error.code}.title` as MessageKey) : error.code === 'internal' ? 'Internal error' : error.message;
+    const message = PAGE_CODES.has(error.code)
+      ? t(`errors.${error.code}.title` as MessageKey)
+      : error.code === 'internal'
+        ? 'Internal error'
+        : error.message;
     return reply
       .code(error.status)
       .type('application/json; charset=utf-8')

@@ -22,6 +22,8 @@ export function registerHealth(app: FastifyInstance): void {
       }
     }
     const ready = database && migrations === 'current';
-    return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'not_ready', database: database ? 'reachable' : 'unreachable', migrations });
+    return reply
+      .code(ready ? 200 : 503)
+      .send({ status: ready ? 'ready' : 'not_ready', database: database ? 'reachable' : 'unreachable', migrations });
   });
 }

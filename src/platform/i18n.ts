@@ -82,7 +82,12 @@ const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', fr: 'fr-FR' };
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
 /** Formats a date (Date or ISO string) for a locale: 'date' (26 November 2026), 'datetime', 'time'. */
-export function formatDate(locale: Locale, value: Date | string, style: 'date' | 'datetime' | 'time' = 'date', timeZone = 'Europe/Paris'): string {
+export function formatDate(
+  locale: Locale,
+  value: Date | string,
+  style: 'date' | 'datetime' | 'time' = 'date',
+  timeZone = 'Europe/Paris',
+): string {
   const key = `${locale}|${style}|${timeZone}`;
   let f = dateFormats.get(key);
   if (!f) {

@@ -26,12 +26,29 @@ describeEachDatabase('maintenance', (dialect) => {
     });
     await db
       .insertInto('jobs')
-      .values([job('done', '2026-11-01T00:00:00.000Z'), job('done', '2026-11-25T00:00:00.000Z'), job('dead', '2026-11-01T00:00:00.000Z'), job('queued', '2026-11-01T00:00:00.000Z')])
+      .values([
+        job('done', '2026-11-01T00:00:00.000Z'),
+        job('done', '2026-11-25T00:00:00.000Z'),
+        job('dead', '2026-11-01T00:00:00.000Z'),
+        job('queued', '2026-11-01T00:00:00.000Z'),
+      ])
       .execute();
-    const userId = await createUserWithRoles(db, { email: 'm@example.org', displayName: 'M', password: 'long enough pass', locale: 'en', roles: [] });
+    const userId = await createUserWithRoles(db, {
+      email: 'm@example.org',
+      displayName: 'M',
+      password: 'long enough pass',
+      locale: 'en',
+      roles: [],
+    });
     await createSession(db, userId, new Date(now.getTime() - 24 * 3600_000)); // expired
     await createSession(db, userId, now); // valid
-    await db.insertInto('rate_limits').values([{ key: 'old', hits: 3, reset_at: 1 }, { key: 'live', hits: 1, reset_at: Date.now() + 60_000 }]).execute();
+    await db
+      .insertInto('rate_limits')
+      .values([
+        { key: 'old', hits: 3, reset_at: 1 },
+        { key: 'live', hits: 1, reset_at: Date.now() + 60_000 },
+      ])
+      .execute();
 
     expect(await runMaintenance(db, now)).toEqual({ jobs: 1, sessions: 1 });
     const statuses = (await db.selectFrom('jobs').select('status').orderBy('id').execute()).map((j) => j.status);

@@ -24,7 +24,10 @@ const PLATFORM: OpenApiFragment = {
         tags: ['platform'],
         summary: 'Liveness: the process is alive',
         responses: {
-          '200': { description: 'Alive', content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] } } } },
+          '200': {
+            description: 'Alive',
+            content: { 'application/json': { schema: { type: 'object', properties: { status: { const: 'ok' } }, required: ['status'] } } },
+          },
         },
       },
     },
@@ -44,7 +47,10 @@ const PLATFORM: OpenApiFragment = {
         operationId: 'openapi',
         tags: ['platform'],
         summary: 'This description',
-        responses: { '200': { description: 'The OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } }, '500': errorResponse('Server error') },
+        responses: {
+          '200': { description: 'The OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } },
+          '500': errorResponse('Server error'),
+        },
       },
     },
   },
@@ -55,7 +61,10 @@ const PLATFORM: OpenApiFragment = {
       properties: {
         code: { type: 'string', enum: Object.keys(ERROR_STATUS) },
         message: { type: 'string' },
-        fields: { type: 'array', items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } }, required: ['field', 'message'] } },
+        fields: {
+          type: 'array',
+          items: { type: 'object', properties: { field: { type: 'string' }, message: { type: 'string' } }, required: ['field', 'message'] },
+        },
         requestId: { type: 'string', description: 'Quote it to support; it is in the server logs.' },
       },
       required: ['code', 'message', 'requestId'],
@@ -80,7 +89,8 @@ export function buildOpenApi(baseUrl: string, modules: readonly EcoopModule[]): 
     info: {
       title: 'E-COOP API',
       version: '1',
-      description: 'Open data and integrations for E-COOP: public e-services, their assessment, Digital Public Spaces and the E-coop Wiki. Reads are public; writes need a Bearer API token.',
+      description:
+        'Open data and integrations for E-COOP: public e-services, their assessment, Digital Public Spaces and the E-coop Wiki. Reads are public; writes need a Bearer API token.',
       license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
     },
     servers: [{ url: baseUrl }],

@@ -98,7 +98,8 @@ export function registerPageCache(app: FastifyInstance): void {
     if (!type.startsWith('text/html') || reply.getHeader('set-cookie')) return payload;
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) {
-      if (value !== undefined && name !== 'content-length' && name !== 'set-cookie' && name !== 'x-request-id') headers[name] = String(value);
+      if (value !== undefined && name !== 'content-length' && name !== 'set-cookie' && name !== 'x-request-id')
+        headers[name] = String(value);
     }
     const [cache, max] = status === 200 ? [pages, MAX_ENTRIES] : [notFound, MAX_NOT_FOUND_ENTRIES];
     if (cache.size >= max) cache.delete(cache.keys().next().value as string);

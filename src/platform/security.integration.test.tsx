@@ -102,7 +102,13 @@ describeEachDatabase('security', (dialect) => {
 
   describe('sessions', () => {
     it('recognises a session on every instance, marks pages no-store, and bypasses the page cache', async () => {
-      const userId = await createUserWithRoles(t.app.db, { email: 'ana@example.org', displayName: 'Ana <b>Bold</b>', password: 'a long passphrase', locale: 'en', roles: [] });
+      const userId = await createUserWithRoles(t.app.db, {
+        email: 'ana@example.org',
+        displayName: 'Ana <b>Bold</b>',
+        password: 'a long passphrase',
+        locale: 'en',
+        roles: [],
+      });
       const token = await createSession(t.app.db, userId);
       const cookie = `ecoop_session=${token}`;
       for (const app of [t.app, second]) {
@@ -120,7 +126,13 @@ describeEachDatabase('security', (dialect) => {
       const r = await t.app.inject({ url: '/en/about', headers: { cookie: 'ecoop_session=not-a-real-token' } });
       expect(r.statusCode).toBe(200);
       expect(r.headers['cache-control']).not.toBe('no-store');
-      const userId = await createUserWithRoles(t.app.db, { email: 'old@example.org', displayName: 'Old', password: 'a long passphrase', locale: 'en', roles: [] });
+      const userId = await createUserWithRoles(t.app.db, {
+        email: 'old@example.org',
+        displayName: 'Old',
+        password: 'a long passphrase',
+        locale: 'en',
+        roles: [],
+      });
       const token = await createSession(t.app.db, userId, new Date(Date.now() - 13 * 3600_000));
       const expired = await t.app.inject({ url: '/en/about', headers: { cookie: `ecoop_session=${token}` } });
       expect(expired.headers['cache-control']).not.toBe('no-store');

@@ -26,7 +26,14 @@ describeEachDatabase('demo territory and migrations', (dialect) => {
     expect(await seedDemoIfEmpty(ctx, modules)).toBe(false);
 
     const count = async (table: 'municipalities' | 'organisations' | 'places' | 'services' | 'sectors' | 'users') =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count('municipalities')).toBe(3);
     expect(await count('organisations')).toBe(4);
     expect(await count('sectors')).toBe(5);

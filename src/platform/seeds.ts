@@ -12,7 +12,10 @@ const SEEDED_KEY = 'demo_seeded_at';
 /** Whether the database holds no content yet (no users, no demo seed recorded). */
 export async function isEmptyDatabase(ctx: SeedContext): Promise<boolean> {
   if (await getSetting(ctx.db, SEEDED_KEY)) return false;
-  const users = await ctx.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const users = await ctx.db
+    .selectFrom('users')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(users.n) === 0;
 }
 

@@ -61,7 +61,17 @@ export async function loadSession(db: Db, token: string, now = new Date()): Prom
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id as sid', 'sessions.last_seen_at', 'sessions.expires_at', 'users.id', 'users.display_name', 'users.email', 'users.locale', 'users.blocked_at', 'users.deleted_at'])
+    .select([
+      'sessions.id as sid',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'users.id',
+      'users.display_name',
+      'users.email',
+      'users.locale',
+      'users.blocked_at',
+      'users.deleted_at',
+    ])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
   if (!row) return null;
@@ -71,16 +81,33 @@ export async function loadSession(db: Db, token: string, now = new Date()): Prom
     return null;
   }
   if (Date.parse(row.last_seen_at) < now.getTime() - TOUCH_EVERY_MS) {
-    await db.updateTable('sessions').set({ last_seen_at: nowIso(now) }).where('id', '=', id).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: nowIso(now) })
+      .where('id', '=', id)
+      .execute();
   }
   const roles = await db.selectFrom('user_roles').select('role').distinct().where('user_id', '=', row.id).execute();
-  return { id: row.id, displayName: row.display_name, email: row.email, locale: row.locale, roles: roles.map((r) => r.role), sessionId: row.sid };
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    email: row.email,
+    locale: row.locale,
+    roles: roles.map((r) => r.role),
+    sessionId: row.sid,
+  };
 }
 
 /** Sets the session cookie on a reply. */
 export function setSessionCookie(reply: FastifyReply, token: string): void {
   const secure = reply.server.config.secureCookies;
-  reply.setCookie(sessionCookieName(secure), token, { path: '/', httpOnly: true, sameSite: 'lax', secure, maxAge: SESSION_ABSOLUTE_MS / 1000 });
+  reply.setCookie(sessionCookieName(secure), token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure,
+    maxAge: SESSION_ABSOLUTE_MS / 1000,
+  });
 }
 
 /** The session token sent by the browser, if any. */

@@ -67,7 +67,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .addUniqueConstraint('search_documents_ref', ['doc_type', 'ref_id'])
     .execute();
-  await db.schema.createTable('search_terms').addColumn('term', 'text', (c) => c.primaryKey()).execute();
+  await db.schema
+    .createTable('search_terms')
+    .addColumn('term', 'text', (c) => c.primaryKey())
+    .execute();
 
   if (dialectOf(db) === 'postgres') {
     await sql`create extension if not exists pg_trgm`.execute(db);
@@ -76,11 +79,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`create index search_documents_tsv on search_documents using gin (tsv)`.execute(db);
     await sql`create index search_terms_trgm on search_terms using gin (term gin_trgm_ops)`.execute(db);
   } else {
-    await sql`create virtual table search_fts using fts5(title_norm, body_norm, content='search_documents', content_rowid='id', tokenize='unicode61')`.execute(db);
+    await sql`create virtual table search_fts using fts5(title_norm, body_norm, content='search_documents', content_rowid='id', tokenize='unicode61')`.execute(
+      db,
+    );
     await sql`create trigger search_documents_ai after insert on search_documents begin
       insert into search_fts(rowid, title_norm, body_norm) values (new.id, new.title_norm, new.body_norm); end`.execute(db);
     await sql`create trigger search_documents_ad after delete on search_documents begin
-      insert into search_fts(search_fts, rowid, title_norm, body_norm) values ('delete', old.id, old.title_norm, old.body_norm); end`.execute(db);
+      insert into search_fts(search_fts, rowid, title_norm, body_norm) values ('delete', old.id, old.title_norm, old.body_norm); end`.execute(
+      db,
+    );
     await sql`create trigger search_documents_au after update on search_documents begin
       insert into search_fts(search_fts, rowid, title_norm, body_norm) values ('delete', old.id, old.title_norm, old.body_norm);
       insert into search_fts(rowid, title_norm, body_norm) values (new.id, new.title_norm, new.body_norm); end`.execute(db);

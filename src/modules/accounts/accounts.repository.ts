@@ -31,7 +31,10 @@ export function updatePassword(db: Db, userId: number, passwordHash: string) {
   return db.updateTable('users').set({ password_hash: passwordHash, updated_at: nowIso() }).where('id', '=', userId).execute();
 }
 
-export function insertRole(db: Db, values: { userId: number; role: string; scopeType?: string; scopeId?: number; grantedBy?: number | null }) {
+export function insertRole(
+  db: Db,
+  values: { userId: number; role: string; scopeType?: string; scopeId?: number; grantedBy?: number | null },
+) {
   return db
     .insertInto('user_roles')
     .values({

@@ -44,7 +44,13 @@ export async function createAdmin(db: Db, input: z.input<typeof createAdminInput
       }
     }
     await insertRole(trx, { userId, role: 'admin' });
-    await audit(trx, { actorId: null, action: 'accounts.create_admin', subjectType: 'user', subjectId: String(userId), data: { created: !existing } });
+    await audit(trx, {
+      actorId: null,
+      action: 'accounts.create_admin',
+      subjectType: 'user',
+      subjectId: String(userId),
+      data: { created: !existing },
+    });
     return { userId, created: !existing };
   });
 }
@@ -52,13 +58,26 @@ export async function createAdmin(db: Db, input: z.input<typeof createAdminInput
 /** Creates a verified user with roles (demo data and tests). */
 export async function createUserWithRoles(
   db: Db,
-  input: { email: string; displayName: string; password: string; locale: string; roles: { role: Role; scopeType?: 'organisation' | 'place'; scopeId?: number }[] },
+  input: {
+    email: string;
+    displayName: string;
+    password: string;
+    locale: string;
+    roles: { role: Role; scopeType?: 'organisation' | 'place'; scopeId?: number }[];
+  },
 ): Promise<number> {
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (trx) => {
-    const { id } = await insertUser(trx, { email: input.email, displayName: input.displayName, passwordHash, locale: input.locale, verified: true });
+    const { id } = await insertUser(trx, {
+      email: input.email,
+      displayName: input.displayName,
+      passwordHash,
+      locale: input.locale,
+      verified: true,
+    });
     await insertRole(trx, { userId: id, role: 'citizen' });
-    for (const r of input.roles) await insertRole(trx, { userId: id, role: r.role, ...(r.scopeType ? { scopeType: r.scopeType, scopeId: r.scopeId ?? 0 } : {}) });
+    for (const r of input.roles)
+      await insertRole(trx, { userId: id, role: r.role, ...(r.scopeType ? { scopeType: r.scopeType, scopeId: r.scopeId ?? 0 } : {}) });
     return id;
   });
 }

@@ -13,8 +13,20 @@ export const DEMO_ACCOUNTS: {
 }[] = [
   { email: 'citizen@demo.ecoop.example', displayName: 'Jeanne Martin', locale: 'fr', role: 'citizen' },
   { email: 'helper@demo.ecoop.example', displayName: 'Karim Benali', locale: 'fr', role: 'helper' },
-  { email: 'mediator@demo.ecoop.example', displayName: 'Sophie Lambert', locale: 'fr', role: 'mediator', scope: { type: 'place', slug: 'mediatheque-saint-aubin' } },
-  { email: 'official@demo.ecoop.example', displayName: 'Thomas Girard', locale: 'en', role: 'official', scope: { type: 'organisation', slug: 'family-allowance-office' } },
+  {
+    email: 'mediator@demo.ecoop.example',
+    displayName: 'Sophie Lambert',
+    locale: 'fr',
+    role: 'mediator',
+    scope: { type: 'place', slug: 'mediatheque-saint-aubin' },
+  },
+  {
+    email: 'official@demo.ecoop.example',
+    displayName: 'Thomas Girard',
+    locale: 'en',
+    role: 'official',
+    scope: { type: 'organisation', slug: 'family-allowance-office' },
+  },
   { email: 'moderator@demo.ecoop.example', displayName: 'Amina Diallo', locale: 'en', role: 'moderator' },
   { email: 'admin@demo.ecoop.example', displayName: 'E-COOP Admin', locale: 'en', role: 'admin' },
 ];

@@ -42,7 +42,11 @@ export function listLifeEvents(db: Db) {
 
 /** The published services as search documents. */
 export async function* serviceDocuments(db: Db): AsyncIterable<SearchDocument> {
-  const rows = await db.selectFrom('services').select(['slug', 'name', 'summary', 'description', 'keywords']).where('status', '=', 'published').execute();
+  const rows = await db
+    .selectFrom('services')
+    .select(['slug', 'name', 'summary', 'description', 'keywords'])
+    .where('status', '=', 'published')
+    .execute();
   for (const r of rows) yield serviceDocument(r);
 }
 
@@ -54,7 +58,11 @@ function serviceDocument(r: { slug: string; name: string; summary: string; descr
     title: JSON.parse(r.name),
     summary: JSON.parse(r.summary),
     url: `/services/${r.slug}`,
-    body: [JSON.parse(r.summary), JSON.parse(r.description), Object.fromEntries(Object.entries(keywords).map(([l, k]) => [l, k.join(' ')]))],
+    body: [
+      JSON.parse(r.summary),
+      JSON.parse(r.description),
+      Object.fromEntries(Object.entries(keywords).map(([l, k]) => [l, k.join(' ')])),
+    ],
   };
 }
 
@@ -109,7 +117,16 @@ export async function seedDemoCatalogue(db: Db): Promise<void> {
         if (!lifeEventId) throw new Error(`demo service ${s.slug}: unknown life event ${e}`);
         await trx.insertInto('service_life_events').values({ service_id: row.id, life_event_id: lifeEventId }).execute();
       }
-      await indexDocument(trx, serviceDocument({ slug: s.slug, name: JSON.stringify(s.name), summary: JSON.stringify(s.summary), description: JSON.stringify(s.description), keywords: JSON.stringify(s.keywords) }));
+      await indexDocument(
+        trx,
+        serviceDocument({
+          slug: s.slug,
+          name: JSON.stringify(s.name),
+          summary: JSON.stringify(s.summary),
+          description: JSON.stringify(s.description),
+          keywords: JSON.stringify(s.keywords),
+        }),
+      );
     }
     await refreshSectorCounts(trx);
   });

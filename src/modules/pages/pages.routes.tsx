@@ -23,7 +23,10 @@ export async function pagesRoutes(app: FastifyInstance): Promise<void> {
   });
   localizedGet(app, '/about', async (request, reply) => {
     const t = translator(request.locale);
-    return sendPage(request, reply, <AboutPage />, { title: t('about.title'), description: t('about.lead', { territory: t('meta.territory') }) });
+    return sendPage(request, reply, <AboutPage />, {
+      title: t('about.title'),
+      description: t('about.lead', { territory: t('meta.territory') }),
+    });
   });
   localizedGet(app, '/accessibility', async (request, reply) => {
     const t = translator(request.locale);

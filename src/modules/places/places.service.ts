@@ -10,7 +10,16 @@ export function listPlaces(db: Db, limit = 50) {
   return db
     .selectFrom('places')
     .innerJoin('municipalities', 'municipalities.id', 'places.municipality_id')
-    .select(['places.id', 'places.slug', 'places.name', 'places.address', 'places.postcode', 'places.summary', 'places.opening_hours', 'municipalities.name as municipality'])
+    .select([
+      'places.id',
+      'places.slug',
+      'places.name',
+      'places.address',
+      'places.postcode',
+      'places.summary',
+      'places.opening_hours',
+      'municipalities.name as municipality',
+    ])
     .orderBy('places.name')
     .limit(limit)
     .execute();

@@ -5,7 +5,15 @@
 export const DEMO_COUNTY = { en: 'Vallée-Verte County', fr: 'Département de Vallée-Verte' };
 
 export const DEMO_MUNICIPALITIES = [
-  { slug: 'saint-aubin-sur-verte', name: 'Saint-Aubin-sur-Verte', postcode: '71400', insee: '71400', lat: 46.7921, lng: 4.4312, population: 48210 },
+  {
+    slug: 'saint-aubin-sur-verte',
+    name: 'Saint-Aubin-sur-Verte',
+    postcode: '71400',
+    insee: '71400',
+    lat: 46.7921,
+    lng: 4.4312,
+    population: 48210,
+  },
   { slug: 'mont-rivel', name: 'Mont-Rivel', postcode: '71410', insee: '71321', lat: 46.8447, lng: 4.3071, population: 9120 },
   { slug: 'les-ormeaux', name: 'Les Ormeaux', postcode: '71420', insee: '71356', lat: 46.7385, lng: 4.5526, population: 3240 },
 ] as const;

@@ -10,7 +10,15 @@ export async function seedDemoTerritory(db: Db): Promise<void> {
     for (const m of DEMO_MUNICIPALITIES) {
       await trx
         .insertInto('municipalities')
-        .values({ slug: m.slug, name: m.name, postcode: m.postcode, insee_code: m.insee, latitude: m.lat, longitude: m.lng, population: m.population })
+        .values({
+          slug: m.slug,
+          name: m.name,
+          postcode: m.postcode,
+          insee_code: m.insee,
+          latitude: m.lat,
+          longitude: m.lng,
+          population: m.population,
+        })
         .onConflict((oc) => oc.column('slug').doNothing())
         .execute();
     }
