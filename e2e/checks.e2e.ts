@@ -4,8 +4,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, clippedElements, focusIndicator, horizontalOverflow, structureProblems } from './checks.js';
+import { crawl } from './crawl.js';
 import { checkHtml } from './html-validity.js';
-import { connectBrowser } from './support.js';
+import { connectBrowser, parseRouteTree } from './support.js';
 
 let browser: Browser;
 let context: BrowserContext;
@@ -86,5 +87,71 @@ describe('the checks catch what they are for', () => {
     expect(new Set(errors.map((e) => e.label))).toEqual(new Set(['invalid']));
     expect(errors.some((e) => /Duplicate ID/i.test(e.message))).toBe(true);
     expect(errors.every((e) => typeof e.line === 'number')).toBe(true);
+  });
+
+  it('the crawl follows same-origin page links and GET forms once, and records script errors, failed resources and third-party requests', async () => {
+    const fixtures = await browser.newContext();
+    try {
+      const pages: Record<string, string> = {
+        '/': doc(
+          '<a href="/a">a</a> <a href="/a#top">a again</a> <a href="/api/v1/x">api</a> <a href="https://elsewhere.test/">away</a>' +
+            '<form action="/search"><label>Search <input type="search" name="q"></label><input type="hidden" name="in" value="all"><button>Go</button></form>' +
+            '<form method="post" action="/write"><button>Change something</button></form>',
+        ),
+        '/search': doc('<p>results</p>'),
+        '/a': doc(
+          '<a href="/">home</a> <a href="/gone">gone</a><script>throw new Error("boom")</script><img alt="" src="https://elsewhere.test/x.png">',
+          '<link rel="stylesheet" href="/missing.css">',
+        ),
+      };
+      await fixtures.route('http://fixture.test/**', (route) => {
+        const path = new URL(route.request().url()).pathname;
+        const body = pages[path];
+        return body
+          ? route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body })
+          : route.fulfill({ status: 404, contentType: path.endsWith('.css') ? 'text/css' : 'text/html', body: doc('<p>not found</p>') });
+      });
+      await fixtures.route('https://elsewhere.test/**', (route) => route.abort());
+      const result = await crawl(fixtures, { baseUrl: 'http://fixture.test', starts: ['/'], inspect: async () => null });
+      expect(result.pages.map((p) => [p.path, p.status, p.linkedFrom, p.via])).toEqual([
+        ['/', 200, undefined, 'start'],
+        ['/a', 200, '/', 'link'],
+        ['/search?q=service&in=all', 200, '/', 'form'],
+        ['/gone', 404, '/a', 'link'],
+      ]);
+      const a = result.pages.find((p) => p.path === '/a')!;
+      expect(a.errors.join('\n')).toMatch(/uncaught Error: boom/);
+      expect(a.errors.join('\n')).toMatch(/stylesheet http:\/\/fixture.test\/missing.css answered 404/);
+      expect(a.foreignRequests).toEqual(['https://elsewhere.test/x.png']);
+      expect(result.pages[0]!.errors).toEqual([]);
+    } finally {
+      await fixtures.close();
+    }
+  });
+
+  it("reads the app's routes back from Fastify's route tree", () => {
+    const tree = [
+      '└── / (GET, HEAD)',
+      '    ├── assets/:file (GET, HEAD)',
+      '    ├── fr (GET, HEAD)',
+      '    │   └── / (GET, HEAD)',
+      '    │       ├── about (GET, HEAD)',
+      '    │       └── services/:slug (GET, HEAD)',
+      '    └── en (GET, HEAD)',
+      '        └── / (GET, HEAD)',
+      '            └── wiki/',
+      '                └── :slug/history (GET, HEAD)',
+    ].join('\n');
+    expect(parseRouteTree(tree)).toEqual([
+      '/',
+      '/assets/:file',
+      '/fr',
+      '/fr/',
+      '/fr/about',
+      '/fr/services/:slug',
+      '/en',
+      '/en/',
+      '/en/wiki/:slug/history',
+    ]);
   });
 });

@@ -13,6 +13,12 @@ export interface CrawledPage<T> {
   html: string;
   /** The page that linked here (undefined for a start page). */
   linkedFrom: string | undefined;
+  /** Reached through a link, or by submitting a GET form (a search) on `linkedFrom`. */
+  via: 'start' | 'link' | 'form';
+  /** Script errors, console errors and failed sub-resources (stylesheet, script, images…). */
+  errors: string[];
+  /** Requests to any other origin (the site makes none: no third-party requests). */
+  foreignRequests: string[];
   /** What `inspect` found. */
   findings: T;
 }
@@ -25,6 +31,13 @@ export interface CrawlOptions<T> {
   cap?: number;
   /** At most this many query-string variants of one path (pagination, filters). */
   variantsPerPath?: number;
+  /**
+   * At most this many pages under one collection (`/en/services/…`), so that a large catalogue
+   * does not use the whole cap before other page types are reached. Top-level pages are not limited.
+   */
+  childrenPerParent?: number;
+  /** What to type in the empty text fields of GET forms (searches) before submitting them. */
+  sampleQuery?: string;
   /** Called with each loaded HTML page; returns what it found. */
   inspect(page: Page, info: { path: string; status: number }): Promise<T>;
 }
@@ -39,6 +52,11 @@ const SKIP = [
   /\/(sign-?out|log-?out)(\/|$)/i,
 ];
 
+/** Whether the crawl would visit this path (an HTML page, safe to GET). */
+export function isCrawlable(pathname: string): boolean {
+  return !SKIP.some((re) => re.test(pathname));
+}
+
 export interface CrawlResult<T> {
   pages: CrawledPage<T>[];
   /** Links that could not be loaded at all (network error, timeout…). */
@@ -51,34 +69,64 @@ export async function crawl<T>(context: BrowserContext, options: CrawlOptions<T>
   const origin = new URL(options.baseUrl).origin;
   const cap = options.cap ?? 200;
   const variantsPerPath = options.variantsPerPath ?? 5;
-  const queue: { path: string; from: string | undefined }[] = [];
+  const childrenPerParent = options.childrenPerParent ?? 10;
+  const children = new Map<string, Set<string>>();
+  const queue: { path: string; from: string | undefined; via: CrawledPage<T>['via'] }[] = [];
   const seen = new Set<string>();
   const variants = new Map<string, number>();
-  const enqueue = (href: string, from: string | undefined) => {
+  const enqueue = (href: string, from: string | undefined, via: CrawledPage<T>['via']) => {
     let u: URL;
     try {
       u = new URL(href, options.baseUrl);
     } catch {
       return;
     }
-    if (u.origin !== origin || SKIP.some((re) => re.test(u.pathname))) return;
+    if (u.origin !== origin || !isCrawlable(u.pathname)) return;
     const key = u.pathname + u.search;
     if (seen.has(key)) return;
     const n = variants.get(u.pathname) ?? 0;
     if (u.search && n >= variantsPerPath) return;
+    const segments = u.pathname.split('/').filter(Boolean);
+    if (segments.length >= 3 && via !== 'start') {
+      const parent = segments.slice(0, -1).join('/');
+      const siblings = children.get(parent) ?? new Set<string>();
+      if (!siblings.has(u.pathname) && siblings.size >= childrenPerParent) return;
+      siblings.add(u.pathname);
+      children.set(parent, siblings);
+    }
     seen.add(key);
     variants.set(u.pathname, n + 1);
-    queue.push({ path: key, from });
+    queue.push({ path: key, from, via });
   };
-  for (const s of options.starts) enqueue(s, undefined);
+  for (const s of options.starts) enqueue(s, undefined, 'start');
 
   const pages: CrawledPage<T>[] = [];
   const failures: string[] = [];
   const page = await context.newPage();
+  let errors: string[] = [];
+  let foreignRequests: string[] = [];
+  page.on('pageerror', (e) => errors.push(`uncaught ${e.name}: ${e.message}`));
+  page.on('console', (m) => {
+    // Failed loads are reported below with their URL and status; the console only says "failed".
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console error: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && r.request().resourceType() !== 'document')
+      errors.push(`${r.request().resourceType()} ${r.url()} answered ${r.status()}`);
+  });
+  page.on('requestfailed', (r) => {
+    if (new URL(r.url()).origin === origin) errors.push(`${r.resourceType()} ${r.url()} failed: ${r.failure()?.errorText ?? 'unknown'}`);
+  });
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (/^(https?|wss?):$/.test(u.protocol) && u.origin !== origin) foreignRequests.push(r.url());
+  });
   try {
     while (queue.length > 0 && pages.length < cap) {
-      const { path, from } = queue.shift()!;
+      const { path, from, via } = queue.shift()!;
       let response: Response | null;
+      errors = [];
+      foreignRequests = [];
       try {
         response = await page.goto(origin + path, { waitUntil: 'load' });
       } catch (err) {
@@ -99,12 +147,37 @@ export async function crawl<T>(context: BrowserContext, options: CrawlOptions<T>
       const status = response.status();
       const html = await response.text();
       const findings = await options.inspect(page, { path: finalPath, status });
-      pages.push({ path: finalPath, status, html, linkedFrom: from, findings });
+      pages.push({ path: finalPath, status, html, linkedFrom: from, via, errors, foreignRequests, findings });
       const links = await page.$$eval('a[href]', (as) => as.map((a) => (a as HTMLAnchorElement).href));
-      for (const l of links) enqueue(l, finalPath);
+      for (const l of links) enqueue(l, finalPath, 'link');
+      for (const f of await getFormTargets(page, options.sampleQuery ?? 'service')) enqueue(f, finalPath, 'form');
     }
   } finally {
     await page.close();
   }
   return { pages, failures, capped: queue.length > 0 };
+}
+
+/** The URLs that the page's GET forms lead to, with empty text fields filled with `sample`. */
+function getFormTargets(page: Page, sample: string): Promise<string[]> {
+  return page.$$eval(
+    'form',
+    (forms, sample) =>
+      forms
+        .filter((f) => (f.getAttribute('method') ?? 'get').toLowerCase() === 'get')
+        .map((f) => {
+          const form = f as HTMLFormElement;
+          const params = new URLSearchParams();
+          for (const el of Array.from(form.elements) as HTMLInputElement[]) {
+            if (!el.name || el.disabled || el.type === 'submit' || el.type === 'button' || el.type === 'file') continue;
+            if ((el.type === 'checkbox' || el.type === 'radio') && !el.checked) continue;
+            const text = el.tagName === 'INPUT' && ['search', 'text'].includes(el.type);
+            params.append(el.name, text && !el.value ? sample : el.value);
+          }
+          const url = new URL(form.action);
+          url.search = params.toString();
+          return url.href;
+        }),
+    sample,
+  );
 }

@@ -1,16 +1,18 @@
 /**
- * Every page, as a browser sees it: the site is crawled from both home pages, logged out and then
- * signed in as an administrator, plus the pages nobody links to (the design system, a 404, a 500).
- * On each page: axe (WCAG 2.2 AA) with zero violations, one h1, a language and a title, and no
- * horizontal scrolling at 320 px. Then every served document goes through the Nu HTML Checker.
+ * Every page, as a browser sees it: the site is crawled from both home pages (links and GET forms),
+ * logged out and then signed in as an administrator, plus the pages nobody links to (the design
+ * system, 404s, a 500). On each page: axe (WCAG 2.2 A/AA) with zero violations, one h1, a language
+ * and a title, no horizontal scrolling at 320 px, no script error or failing resource, no request to
+ * another origin, no link to an error page. Then: every page route of the app must have been reached,
+ * and every served document goes through the Nu HTML Checker.
  *
  * The logged-out pass runs axe at a desktop width and the signed-in pass at 320 px, so both layouts
- * are audited.
+ * are audited. `E2E_LIST_PAGES=1 npm run test:e2e` lists the pages each pass visited.
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeAxeFindings, describeOverflow, horizontalOverflow, structureProblems, type AxeFinding } from './checks.js';
-import { crawl, type CrawlResult } from './crawl.js';
+import { crawl, isCrawlable, type CrawlResult } from './crawl.js';
 import { checkHtml, describeHtmlErrors, type HtmlDocument } from './html-validity.js';
 import { connectBrowser, FAILING_PATH, reportProblems, startEcoop, type E2EApp } from './support.js';
 
@@ -39,6 +41,8 @@ let ecoop: E2EApp;
 let browser: Browser;
 /** Every served document of both passes, for the HTML check at the end. */
 const documents: HtmlDocument[] = [];
+/** Every path either pass visited, for the coverage check at the end. */
+const visited = new Set<string>();
 
 beforeAll(async () => {
   [ecoop, browser] = await Promise.all([startEcoop(), connectBrowser()]);
@@ -78,6 +82,9 @@ function pageChecks(result: () => Result, label: string): void {
   it('reaches every page type in both locales', () => {
     const r = result();
     console.log(`${label}: ${r.pages.length} pages checked${r.capped ? ' (stopped at the cap; more links were left)' : ''}`);
+    // E2E_LIST_PAGES=1 npm run test:e2e lists them.
+    if (process.env.E2E_LIST_PAGES)
+      console.log(r.pages.map((p) => `  ${p.status} ${p.path} (${p.via}${p.linkedFrom ? ` from ${p.linkedFrom}` : ''})`).join('\n'));
     const paths = new Set(result().pages.map((p) => p.path));
     for (const l of LOCALES) {
       for (const p of ['/', '/about', '/accessibility', '/privacy', '/terms'])
@@ -93,9 +100,27 @@ function pageChecks(result: () => Result, label: string): void {
 
   it('has no link that leads to an error page', () => {
     const broken = result()
-      .pages.filter((p) => p.linkedFrom && p.status >= 400 && !UNLINKED.some((u) => u.path === p.path))
+      .pages.filter((p) => p.via === 'link' && p.status >= 400)
       .map((p) => `${p.path} answers ${p.status} (linked from ${p.linkedFrom})`);
     reportProblems('Broken links', broken);
+  });
+
+  it('runs without script errors or failing resources', () => {
+    reportProblems(
+      `Errors in the browser (${label})`,
+      result()
+        .pages.filter((p) => p.errors.length > 0)
+        .map((p) => `${p.path} (${p.status})\n${p.errors.map((e) => `  ${e}`).join('\n')}`),
+    );
+  });
+
+  it('requests nothing from another origin', () => {
+    reportProblems(
+      `Third-party requests (${label})`,
+      result()
+        .pages.filter((p) => p.foreignRequests.length > 0)
+        .map((p) => `${p.path}\n${p.foreignRequests.map((u) => `  ${u}`).join('\n')}`),
+    );
   });
 
   it('axe finds no WCAG 2.2 A/AA violation on any page', () => {
@@ -124,6 +149,7 @@ describe('every page, logged out (axe at 1280 px)', () => {
       await context.close();
     }
     for (const p of result.pages) documents.push({ label: p.path, html: p.html });
+    for (const p of result.pages) visited.add(p.path);
   });
 
   pageChecks(() => result, 'logged out');
@@ -141,12 +167,34 @@ describe('every page, signed in as an administrator (axe at 320 px)', () => {
       await context.close();
     }
     for (const p of result.pages) documents.push({ label: `${p.path} (signed in)`, html: p.html });
+    for (const p of result.pages) visited.add(p.path);
   });
 
   pageChecks(() => result, 'signed in');
 
   it('shows the admin pages to an administrator', () => {
     for (const path of ADMIN_PAGES) expect(result.pages.find((p) => p.path === path)?.status, path).toBe(200);
+  });
+});
+
+describe('coverage', () => {
+  it('visits every page route of the app, in every locale', () => {
+    // A route with parameters counts as visited when any page matching it was.
+    const pattern = (route: string) =>
+      new RegExp(
+        `^${route
+          .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/:[^/]+/g, '[^/]+')
+          .replace(/\*/g, '.*')}$`,
+      );
+    const paths = [...visited].map((p) => p.split('?')[0]!);
+    const pageRoutes = ecoop.getRoutes.filter((r) => LOCALES.some((l) => r === `/${l}/` || r.startsWith(`/${l}/`)) && isCrawlable(r));
+    expect(pageRoutes, 'page routes found in the app').toContain('/en/about');
+    const missed = pageRoutes.filter((r) => !paths.some((p) => pattern(r).test(p)));
+    reportProblems(
+      'Page routes that no crawl reached (link them from a page, or add them to UNLINKED in e2e/pages.e2e.ts with the state they need)',
+      missed,
+    );
   });
 });
 

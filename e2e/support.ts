@@ -34,6 +34,8 @@ export interface E2EApp {
   db: Db;
   /** An absolute URL for a path on the app. */
   url(path: string): string;
+  /** Every GET route of the app, as registered (`/en/services/:slug`). */
+  getRoutes: string[];
   /** Creates a user with these roles and signs the browser context in as them (session cookie). */
   signIn(context: BrowserContext, roles: Role[]): Promise<{ userId: number }>;
   close(): Promise<void>;
@@ -56,6 +58,7 @@ export async function startEcoop(): Promise<E2EApp> {
     baseUrl,
     db,
     url: (path) => new URL(path, baseUrl).href,
+    getRoutes: parseRouteTree(test.app.printRoutes({ commonPrefix: false, method: 'GET' })),
     signIn: async (context, roles) => {
       users += 1;
       const userId = await createUserWithRoles(db, {
@@ -73,6 +76,24 @@ export async function startEcoop(): Promise<E2EApp> {
     },
     close: () => test.close(),
   };
+}
+
+/**
+ * Turns Fastify's route tree (`printRoutes`) back into full paths: each line's segment is appended
+ * to its ancestors' (`/` + `en` + `/` + `about`); only the nodes that answer GET are routes.
+ */
+export function parseRouteTree(tree: string): string[] {
+  const stack: string[] = [];
+  const routes: string[] = [];
+  for (const line of tree.split('\n')) {
+    const m = /^((?:[│ ] {3})*)[├└]── (.*?)(?: \(([^)]*)\))?$/.exec(line);
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    stack.length = depth;
+    stack.push(m[2]!);
+    if ((m[3] ?? '').split(/,\s*/).includes('GET')) routes.push(stack.join(''));
+  }
+  return routes;
 }
 
 /** Connects to the Chromium shared by the whole run. Closing the result only disconnects. */

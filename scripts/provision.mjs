@@ -54,14 +54,14 @@ function isRoot() {
 }
 
 /** The human instructions for what is missing, per platform. */
-function instructions(missing, debian) {
+function instructions(missing, debian, env) {
   const names = missing.map((m) => m.what).join(' and ');
   const platform = process.platform;
   const lines = [`The browser tests need ${names}, which ${missing.length > 1 ? 'are' : 'is'} not installed.`];
   if (debian) {
     lines.push(
       `Install ${missing.length > 1 ? 'them' : 'it'} with:`,
-      `  sudo apt-get update && sudo apt-get install -y ${missing.map((m) => m.debian).join(' ')}`,
+      `  sudo apt-get update && sudo apt-get install -y ${missing.flatMap((m) => m.debian).join(' ')}`,
     );
   } else if (platform === 'darwin') {
     if (missing.some((m) => m.key === 'chromium'))
@@ -75,6 +75,8 @@ function instructions(missing, debian) {
   }
   if (missing.some((m) => m.key === 'chromium'))
     lines.push(`Or set CHROMIUM_PATH to a Chromium or Chrome you have (the default is ${DEFAULT_CHROMIUM_PATH}).`);
+  if (missing.some((m) => m.key === 'java') && env.JAVA_HOME)
+    lines.push(`(JAVA_HOME is set to ${env.JAVA_HOME}, but ${javaCommand(env)} does not run.)`);
   return lines.join('\n');
 }
 
@@ -110,17 +112,20 @@ export function provision({ log = (m) => console.log(m), env = process.env, syst
     );
   }
   const missing = [];
-  if (!sys.exists(chromium)) missing.push({ key: 'chromium', what: 'Chromium', debian: 'chromium' });
-  if (!sys.javaWorks(env)) missing.push({ key: 'java', what: 'a Java runtime (for the Nu HTML Checker)', debian: 'default-jre-headless' });
+  // fonts-liberation is only a Recommends of chromium, which --no-install-recommends leaves out;
+  // with it, pages lay out with the same fonts (metric-compatible Arial, Courier) on every machine.
+  if (!sys.exists(chromium)) missing.push({ key: 'chromium', what: 'Chromium', debian: ['chromium', 'fonts-liberation'] });
+  if (!sys.javaWorks(env))
+    missing.push({ key: 'java', what: 'a Java runtime (for the Nu HTML Checker)', debian: ['default-jre-headless'] });
 
   if (missing.length === 0) {
     log(`provision: Chromium at ${chromium}; Java: ${javaCommand(env)}`);
     return { chromium, java: javaCommand(env), installed: [] };
   }
   const debian = sys.isDebian();
-  if (!debian || !sys.isRoot()) throw new ProvisionError(instructions(missing, debian));
+  if (!debian || !sys.isRoot()) throw new ProvisionError(instructions(missing, debian, env));
 
-  const packages = missing.map((m) => m.debian);
+  const packages = missing.flatMap((m) => m.debian);
   log(`provision: installing ${packages.join(', ')} with apt-get`);
   sys.run('apt-get', ['update'], log);
   sys.run('apt-get', ['install', '-y', '--no-install-recommends', ...packages], log);

@@ -38,10 +38,14 @@ describe('provision', () => {
 
   it('installs what is missing with apt-get on Debian as root, updating the lists first', () => {
     const m = machine({ chromium: false, java: false });
-    expect(provision({ env: {}, log: quiet, system: m.system }).installed).toEqual(['chromium', 'default-jre-headless']);
+    expect(provision({ env: {}, log: quiet, system: m.system }).installed).toEqual([
+      'chromium',
+      'fonts-liberation',
+      'default-jre-headless',
+    ]);
     expect(m.calls).toEqual([
       ['apt-get', ['update']],
-      ['apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'default-jre-headless']],
+      ['apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'fonts-liberation', 'default-jre-headless']],
     ]);
   });
 
@@ -55,7 +59,7 @@ describe('provision', () => {
     const m = machine({ chromium: false, root: false });
     expect(() => provision({ env: {}, log: quiet, system: m.system })).toThrow(ProvisionError);
     expect(() => provision({ env: {}, log: quiet, system: m.system })).toThrow(
-      /sudo apt-get update && sudo apt-get install -y chromium\n.*CHROMIUM_PATH/,
+      /sudo apt-get update && sudo apt-get install -y chromium fonts-liberation\n.*CHROMIUM_PATH/,
     );
     expect(m.calls).toEqual([]);
   });
