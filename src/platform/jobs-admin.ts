@@ -3,6 +3,7 @@
  * dead job back in the queue, and purging old finished jobs. Re-exported by jobs.ts.
  */
 import type { Db } from '../db/database.js';
+import { keysetFetchSize, keysetPage } from '../db/keyset.js';
 import { nowIso } from '../db/dialect.js';
 import type { JobsTable } from '../db/schema.js';
 
@@ -36,10 +37,9 @@ export async function listJobs(
     .select(['id', 'type', 'status', 'attempts', 'max_attempts', 'run_at', 'last_error', 'created_at', 'updated_at'])
     .where('status', '=', status)
     .orderBy('id', 'desc')
-    .limit(limit + 1);
+    .limit(keysetFetchSize(limit));
   if (before !== undefined) query = query.where('id', '<', before);
-  const rows = await query.execute();
-  const page = rows.slice(0, limit);
+  const { page, nextBefore } = keysetPage(await query.execute(), limit);
   return {
     jobs: page.map((r) => ({
       id: r.id,
@@ -52,7 +52,7 @@ export async function listJobs(
       createdAt: r.created_at,
       updatedAt: r.updated_at,
     })),
-    nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+    nextBefore,
   };
 }
 

@@ -8,6 +8,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import { z } from 'zod';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
+import { keysetFetchSize, keysetPage } from '../db/keyset.js';
 import { nowIso } from '../db/dialect.js';
 import { AppError } from './errors.js';
 import { enqueue, PermanentJobError, type EnqueueOptions, type JobHandler } from './jobs.js';
@@ -105,12 +106,11 @@ export async function listOutbox(
     .selectFrom('mail_outbox')
     .select(['id', 'to_address', 'subject', 'text_body', 'created_at'])
     .orderBy('id', 'desc')
-    .limit(limit + 1);
+    .limit(keysetFetchSize(limit));
   if (before !== undefined) query = query.where('id', '<', before);
-  const rows = await query.execute();
-  const page = rows.slice(0, limit);
+  const { page, nextBefore } = keysetPage(await query.execute(), limit);
   return {
     messages: page.map((r) => ({ id: r.id, to: r.to_address, subject: r.subject, text: r.text_body, createdAt: r.created_at })),
-    nextBefore: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
+    nextBefore,
   };
 }

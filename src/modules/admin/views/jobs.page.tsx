@@ -4,6 +4,7 @@
  */
 import { formatDate, formatNumber } from '../../../platform/i18n.js';
 import { JOB_STATUSES, type JobStatus, type JobSummary } from '../../../platform/jobs.js';
+import { KeysetPagination } from '../../../ui/components/index.js';
 import { useUi } from '../../../ui/context.js';
 import { AdminNav } from './admin-nav.js';
 
@@ -88,24 +89,13 @@ export function JobsPage({ status, jobs, counts, before, nextBefore, retried, ca
         </div>
       )}
 
-      {before || nextBefore ? (
-        <nav class="pagination" aria-label={t('admin.jobs.pagination')}>
-          <ul>
-            {before ? (
-              <li>
-                <a href={listUrl()}>{t('admin.jobs.newest')}</a>
-              </li>
-            ) : null}
-            {nextBefore ? (
-              <li>
-                <a href={listUrl(nextBefore)} rel="next">
-                  {t('admin.jobs.older')}
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <KeysetPagination
+        label={t('admin.jobs.pagination')}
+        newestHref={before ? listUrl() : null}
+        olderHref={nextBefore ? listUrl(nextBefore) : null}
+        newestText={t('admin.jobs.newest')}
+        olderText={t('admin.jobs.older')}
+      />
     </div>
   );
 }

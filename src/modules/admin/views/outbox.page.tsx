@@ -4,6 +4,7 @@
  */
 import { formatDate } from '../../../platform/i18n.js';
 import type { OutboxMessage } from '../../../platform/mail.js';
+import { KeysetPagination } from '../../../ui/components/index.js';
 import { useUi } from '../../../ui/context.js';
 import { AdminNav } from './admin-nav.js';
 
@@ -36,24 +37,13 @@ export function OutboxPage({ messages, before, nextBefore }: OutboxPageProps) {
           <pre class="mail-message__body">{m.text}</pre>
         </article>
       ))}
-      {before || nextBefore ? (
-        <nav class="pagination" aria-label={t('admin.outbox.pagination')}>
-          <ul>
-            {before ? (
-              <li>
-                <a href={href('/admin/outbox')}>{t('admin.outbox.newest')}</a>
-              </li>
-            ) : null}
-            {nextBefore ? (
-              <li>
-                <a href={href(`/admin/outbox?before=${nextBefore}`)} rel="next">
-                  {t('admin.outbox.older')}
-                </a>
-              </li>
-            ) : null}
-          </ul>
-        </nav>
-      ) : null}
+      <KeysetPagination
+        label={t('admin.outbox.pagination')}
+        newestHref={before ? href('/admin/outbox') : null}
+        olderHref={nextBefore ? href(`/admin/outbox?before=${nextBefore}`) : null}
+        newestText={t('admin.outbox.newest')}
+        olderText={t('admin.outbox.older')}
+      />
     </div>
   );
 }
