@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isLocale, type Config } from './config.js';
 import { createDatabase, type DatabaseHandle } from './db/database.js';
@@ -19,8 +18,10 @@ import { negotiateLocale } from './platform/i18n.js';
 import { JobWorker, type JobHandler } from './platform/jobs.js';
 import { mailJobHandlers } from './platform/mail.js';
 import type { EcoopModule } from './platform/module.js';
+import { registerContentCache } from './platform/content-cache.js';
 import { registerPageCache } from './platform/page-cache.js';
 import { registerRateLimits } from './platform/rate-limit.js';
+import { registerSecurityHeaders } from './platform/security-headers.js';
 import { registerSessions } from './platform/session.js';
 import { getOrCreateSecret } from './platform/settings.js';
 import './platform/types.js';
@@ -74,27 +75,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
 
   await app.register(cookie, { secret: await getOrCreateSecret(database.db, 'cookie') });
   await app.register(formbody);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', ...tileOrigin(config.mapTileUrl)],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        ...(config.secureCookies ? { upgradeInsecureRequests: [] } : {}),
-      },
-    },
-    hsts: config.secureCookies ? { maxAge: 31536000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
-    crossOriginEmbedderPolicy: false,
-  });
+  registerSecurityHeaders(app);
 
   // The locale: from the URL's first segment for pages, negotiated otherwise (error pages, API).
   app.decorateRequest('locale', config.defaultLocale);
@@ -111,6 +92,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     }
   });
 
+  registerContentCache(app);
   registerPageCache(app);
   registerSessions(app);
 
@@ -161,13 +143,4 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
     registerMaintenance(app);
   }
   return app;
-}
-
-function tileOrigin(url: string): string[] {
-  try {
-    const u = new URL(url.replace(/\{[a-z]\}/g, 'a'));
-    return [u.origin.replace('://a.', '://*.')];
-  } catch {
-    return [];
-  }
 }

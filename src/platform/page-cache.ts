@@ -1,21 +1,16 @@
 /**
  * The anonymous page cache. Visitors without a session get pages from memory: each instance keeps
- * a bounded LRU of rendered HTML, keyed by URL and display preferences. A content generation
- * counter in the database invalidates every instance's cache when content changes (modules call
- * `invalidatePages` after a write); each instance reads it at most once a second, and entries also
- * expire after a TTL, so a stale page lives at most about a second after a change.
+ * a bounded LRU of rendered HTML, keyed by URL and display preferences. The content generation
+ * (content-cache.ts) invalidates every instance's cache when content changes (modules call
+ * `contentChanged` after a write), so a stale page lives at most about a second after a change.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Db } from '../db/database.js';
-import { getSetting, incrementCounter } from './settings.js';
 import { sessionCookieName } from './session.js';
 
-const GENERATION_KEY = 'content_generation';
 const MAX_ENTRIES = 5000;
 /** "Not found" pages have their own, smaller LRU: a crawler trying random URLs cannot evict real pages. */
 const MAX_NOT_FOUND_ENTRIES = 500;
 const TTL_MS = 5 * 60 * 1000;
-const GENERATION_CHECK_MS = 1000;
 
 interface Entry {
   status: number;
@@ -23,11 +18,6 @@ interface Entry {
   headers: Record<string, string>;
   generation: string;
   storedAt: number;
-}
-
-/** Marks every cached page stale on every instance. Call after a write that changes public pages. */
-export async function invalidatePages(db: Db): Promise<void> {
-  await incrementCounter(db, GENERATION_KEY);
 }
 
 /** Cookies whose values change what an anonymous page looks like (display preferences). */
@@ -38,24 +28,7 @@ export function registerPageCache(app: FastifyInstance): void {
   if (!app.config.pageCache) return;
   const pages = new Map<string, Entry>();
   const notFound = new Map<string, Entry>();
-  let generation = '0';
-  let checkedAt = 0;
-  let pending: Promise<void> | null = null;
-
-  // At most one query a second per instance; requests arriving meanwhile share it.
-  const currentGeneration = async (): Promise<string> => {
-    if (Date.now() - checkedAt <= GENERATION_CHECK_MS) return generation;
-    pending ??= getSetting(app.db, GENERATION_KEY)
-      .then((v) => {
-        generation = v ?? '0';
-        checkedAt = Date.now();
-      })
-      .finally(() => {
-        pending = null;
-      });
-    await pending;
-    return generation;
-  };
+  const currentGeneration = () => app.contentGeneration.current();
 
   const keyOf = (request: FastifyRequest): string | null => {
     if (request.method !== 'GET') return null;

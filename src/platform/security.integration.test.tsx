@@ -6,7 +6,7 @@ import { modules } from '../modules/index.js';
 import { createUserWithRoles } from '../modules/accounts/index.js';
 import { useUi } from '../ui/context.js';
 import type { EcoopModule } from './module.js';
-import { invalidatePages } from './page-cache.js';
+import { contentChanged } from './content-cache.js';
 import { sendPage } from './render.js';
 import { localizedGet, localizedPost } from './routing.js';
 import { createSession, destroyUserSessions } from './session.js';
@@ -150,10 +150,20 @@ describeEachDatabase('security', (dialect) => {
       expect(hit.body).toBe(first.body);
       expect(hit.headers['content-security-policy']).toBeDefined();
       expect(hit.headers['x-request-id']).not.toBe(first.headers['x-request-id']);
-      await invalidatePages(second.db);
+      await contentChanged(second.db);
       await new Promise((r) => setTimeout(r, 1100));
       const after = await t.app.inject({ url: '/en/privacy' });
       expect(after.headers['x-page-cache']).toBe('miss');
+    });
+
+    it('caches reference data until the content changes, on every instance', async () => {
+      let loads = 0;
+      const loader = async () => ++loads;
+      expect(await t.app.contentCache.get('probe', loader)).toBe(1);
+      expect(await t.app.contentCache.get('probe', loader)).toBe(1);
+      await contentChanged(second.db);
+      await new Promise((r) => setTimeout(r, 1100));
+      expect(await t.app.contentCache.get('probe', loader)).toBe(2);
     });
 
     it('caches "not found" pages with their status, and no other error', async () => {

@@ -2,6 +2,7 @@
 import type { Config, Locale } from '../config.js';
 import type { Db, DatabaseHandle } from '../db/database.js';
 import type { Assets } from './assets.js';
+import type { ContentCache, ContentGeneration } from './content-cache.js';
 import type { SessionUser } from './session.js';
 
 declare module 'fastify' {
@@ -10,6 +11,10 @@ declare module 'fastify' {
     db: Db;
     database: DatabaseHandle;
     assets: Assets;
+    /** The content generation: bumped by `contentChanged` when public content changes. */
+    contentGeneration: ContentGeneration;
+    /** Small reference data cached until the content changes. */
+    contentCache: ContentCache;
   }
   interface FastifyRequest {
     /** The locale of the page (from the URL prefix, else negotiated). */

@@ -14,7 +14,12 @@ import { designSystemRoutes } from './design-system.routes.js';
 
 export async function pagesRoutes(app: FastifyInstance): Promise<void> {
   localizedGet(app, '/', async (request, reply) => {
-    const [sectors, lifeEvents, places] = await Promise.all([listSectorsWithCounts(app.db), listLifeEvents(app.db), listPlaces(app.db, 8)]);
+    const cache = app.contentCache;
+    const [sectors, lifeEvents, places] = await Promise.all([
+      cache.get('home:sectors', () => listSectorsWithCounts(app.db)),
+      cache.get('home:life-events', () => listLifeEvents(app.db)),
+      cache.get('home:places', () => listPlaces(app.db, 8)),
+    ]);
     const t = translator(request.locale);
     return sendPage(request, reply, <HomePage sectors={sectors} lifeEvents={lifeEvents} places={places} />, {
       title: t('home.title'),
