@@ -14,7 +14,8 @@ const TTL_MS = 5 * 60 * 1000;
 
 interface Entry {
   status: number;
-  body: string;
+  /** Encoded once when stored: a hit sends the bytes as they are. */
+  body: Buffer;
   headers: Record<string, string>;
   generation: string;
   storedAt: number;
@@ -76,7 +77,7 @@ export function registerPageCache(app: FastifyInstance): void {
     }
     const [cache, max] = status === 200 ? [pages, MAX_ENTRIES] : [notFound, MAX_NOT_FOUND_ENTRIES];
     if (cache.size >= max) cache.delete(cache.keys().next().value as string);
-    cache.set(key, { status, body: payload, headers, generation: seen.get(request) ?? '-', storedAt: Date.now() });
+    cache.set(key, { status, body: Buffer.from(payload), headers, generation: seen.get(request) ?? '-', storedAt: Date.now() });
     reply.header('x-page-cache', 'miss');
     return payload;
   });
