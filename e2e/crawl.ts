@@ -174,7 +174,8 @@ function getFormTargets(page: Page, sample: string): Promise<string[]> {
             const text = el.tagName === 'INPUT' && ['search', 'text'].includes(el.type);
             params.append(el.name, text && !el.value ? sample : el.value);
           }
-          const url = new URL(form.action);
+          // Not form.action: a field named "action" (a filter) shadows that property.
+          const url = new URL(form.getAttribute('action') ?? '', document.baseURI);
           url.search = params.toString();
           return url.href;
         }),

@@ -9,6 +9,7 @@ import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isLocale, type Config } from './config.js';
 import { createDatabase, type DatabaseHandle } from './db/database.js';
+import { registerApiAuth } from './platform/api-auth.js';
 import { registerAssets } from './platform/assets.js';
 import { registerErrorHandling } from './platform/error-handler.js';
 import { registerHealth } from './platform/health.js';
@@ -95,6 +96,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerContentCache(app);
   registerPageCache(app);
   registerSessions(app);
+  registerApiAuth(app, modules.find((m) => m.authenticateBearer)?.authenticateBearer);
 
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
@@ -128,6 +130,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   // `/en` → `/en/`.
   for (const locale of config.locales) app.get(`/${locale}`, async (_request, reply) => reply.redirect(`/${locale}/`, 301));
 
+  for (const m of modules) if (m.onRequest) app.addHook('onRequest', m.onRequest);
   for (const m of modules) {
     if (m.routes) await app.register(async (scope) => m.routes!(scope), { prefix: '' });
   }

@@ -1,5 +1,5 @@
 /**
- * The `ecoop` command: migrate, seed, create-admin, backup, reindex, serve.
+ * The `ecoop` command: migrate, seed, create-admin, create-user, api-token, backup, reindex, serve.
  * Exit codes: 0 success, 1 failure, 2 usage error.
  */
 import fs from 'node:fs';
@@ -9,9 +9,10 @@ import { ConfigError, loadConfig, type Config } from '../config.js';
 import { createDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { AppError } from '../platform/errors.js';
+import { translator, type MessageKey } from '../platform/i18n.js';
 import { reindexAll } from '../platform/search.js';
 import { isEmptyDatabase, seedDemo } from '../platform/seeds.js';
-import { createAdmin } from '../modules/accounts/index.js';
+import { createAdmin, createApiTokenForEmail, provisionUser } from '../modules/accounts/index.js';
 import { modules } from '../modules/index.js';
 import { startServer } from '../server.js';
 
@@ -22,6 +23,11 @@ Commands:
   migrate                                 apply pending database migrations
   seed                                    add the demo territory (skips what exists)
   create-admin --email E --password P     create an administrator (or make an account admin); P "-" reads stdin
+  create-user --email E --password P [--name N] [--role ROLE]… [--verified]
+                                          create an account; P "-" reads stdin; ROLE is one of
+                                          citizen, helper, moderator, admin, official:<organisation-slug>,
+                                          mediator:<place-slug>; --verified marks the email as verified
+  api-token create --email E --name N     create an API token for an account and print it (only it)
   backup --to FILE                        online backup of the SQLite database to FILE
   reindex                                 rebuild the search index
   help                                    this text
@@ -90,6 +96,88 @@ export async function runCli(
           if (err instanceof AppError && err.code === 'validation_failed') {
             out.error(`Invalid administrator:\n${err.fields.map((f) => `  --${f.field}: ${f.message}`).join('\n')}`);
             return 2;
+          }
+          throw err;
+        }
+      });
+    }
+    case 'create-user': {
+      let args: { email?: string; password?: string; name?: string; role?: string[]; verified?: boolean };
+      try {
+        args = parseArgs({
+          args: rest,
+          options: {
+            email: { type: 'string' },
+            password: { type: 'string' },
+            name: { type: 'string' },
+            role: { type: 'string', multiple: true },
+            verified: { type: 'boolean' },
+          },
+          strict: true,
+          allowPositionals: false,
+        }).values;
+      } catch (err) {
+        out.error((err as Error).message);
+        return 2;
+      }
+      if (!args.email || !args.password) {
+        out.error('create-user needs --email and --password');
+        return 2;
+      }
+      const password = args.password === '-' ? fs.readFileSync(0, 'utf8').trim() : args.password;
+      return withDatabase(config, async (db) => {
+        await migrateToLatest(db);
+        try {
+          const { userId } = await provisionUser(db, {
+            email: args.email!,
+            password,
+            displayName: args.name,
+            roles: args.role ?? [],
+            verified: args.verified ?? false,
+            locale: config.defaultLocale,
+          });
+          out.log(`User ${args.email} created (id ${userId}).`);
+          return 0;
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'validation_failed') {
+            out.error(`Invalid user, nothing was created:\n${err.fields.map((f) => `  --${f.field}: ${f.message}`).join('\n')}`);
+            return 2;
+          }
+          if (err instanceof AppError && err.code === 'conflict') {
+            out.error(`${err.message}; nothing was created.`);
+            return 1;
+          }
+          throw err;
+        }
+      });
+    }
+    case 'api-token': {
+      const [sub, ...options] = rest;
+      if (sub !== 'create') {
+        out.error(`api-token needs a subcommand: api-token create --email E --name N`);
+        return 2;
+      }
+      const args = parse(options, { email: { type: 'string' }, name: { type: 'string' } }, out);
+      if (!args) return 2;
+      if (!args.email || args.name === undefined) {
+        out.error('api-token create needs --email and --name');
+        return 2;
+      }
+      return withDatabase(config, async (db) => {
+        await migrateToLatest(db);
+        try {
+          const { token } = await createApiTokenForEmail(db, { email: args.email!, name: args.name! });
+          // The token and nothing else on stdout, so `TOKEN=$(npx ecoop api-token create …)` works.
+          out.log(token);
+          return 0;
+        } catch (err) {
+          if (err instanceof AppError && err.code === 'validation_failed') {
+            out.error(`Invalid token name: ${err.fields.map((f) => translator('en')(f.message as MessageKey)).join('; ')}`);
+            return 2;
+          }
+          if (err instanceof AppError && (err.code === 'not_found' || err.code === 'forbidden')) {
+            out.error(`${err.message}: ${args.email}`);
+            return 1;
           }
           throw err;
         }

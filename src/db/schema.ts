@@ -54,6 +54,10 @@ export interface AuditLogTable {
   subject_id: string | null;
   data: string;
   created_at: Timestamp;
+  /** The request that made the change (as in the logs and the X-Request-Id header). */
+  request_id: string | null;
+  /** The client's address truncated to its network (IPv4 /24, IPv6 /48). */
+  ip: string | null;
 }
 
 export interface RateLimitsTable {

@@ -8,6 +8,15 @@ import { accountsModule } from './accounts/index.js';
 import { catalogueModule } from './catalogue/index.js';
 import { pagesModule } from './pages/index.js';
 import { placesModule } from './places/index.js';
+import { preferencesModule } from './preferences/index.js';
 import { territoryModule } from './territory/index.js';
 
-export const modules: readonly EcoopModule[] = [territoryModule, catalogueModule, placesModule, accountsModule, pagesModule, adminModule];
+export const modules: readonly EcoopModule[] = [
+  territoryModule,
+  catalogueModule,
+  placesModule,
+  accountsModule,
+  pagesModule,
+  adminModule,
+  preferencesModule,
+];

@@ -3,9 +3,10 @@
  * modules explicitly; the platform reads these declarations to mount routes, run job handlers,
  * seed demo content and rebuild the search index. The platform never imports a module.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
+import type { BearerAuthenticator } from './api-auth.js';
 import type { JobHandler } from './jobs.js';
 import type { OpenApiFragment } from './openapi.js';
 import type { Searchable } from './search.js';
@@ -19,6 +20,11 @@ export interface SeedContext {
 export interface EcoopModule {
   /** Unique, kebab-case. */
   name: string;
+  /**
+   * A hook every request passes through after the session is loaded (routes are mounted in their
+   * own scope, so a hook added there would only see the module's own routes). Keep it cheap.
+   */
+  onRequest?: onRequestAsyncHookHandler;
   /** Mounts the module's pages and API routes. */
   routes?: (app: FastifyInstance) => Promise<void> | void;
   /** Handlers for the job types this module enqueues, by type name (`<module>.<verb>`). */
@@ -29,4 +35,6 @@ export interface EcoopModule {
   openapi?: OpenApiFragment;
   /** Content types this module puts in the search index. */
   searchables?: Searchable[];
+  /** Resolves API Bearer tokens to users (the accounts module; see platform/api-auth.ts). */
+  authenticateBearer?: BearerAuthenticator;
 }

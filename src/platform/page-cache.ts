@@ -5,6 +5,7 @@
  * `contentChanged` after a write), so a stale page lives at most about a second after a change.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PREFERENCES_COOKIE, normalizePreferencesCookie } from './preferences.js';
 import { sessionCookieName } from './session.js';
 
 const MAX_ENTRIES = 5000;
@@ -21,8 +22,11 @@ interface Entry {
   storedAt: number;
 }
 
-/** Cookies whose values change what an anonymous page looks like (display preferences). */
-const VARYING_COOKIES = ['ecoop_prefs'];
+/**
+ * Cookies whose values change what an anonymous page looks like (display preferences), each with
+ * its canonical form: `rm.lt` and `lt.rm` share a page, and junk values cannot fill the cache.
+ */
+const VARYING_COOKIES: readonly [string, (value: string | undefined) => string][] = [[PREFERENCES_COOKIE, normalizePreferencesCookie]];
 
 export function registerPageCache(app: FastifyInstance): void {
   app.decorateReply('pageCacheable', true);
@@ -35,7 +39,7 @@ export function registerPageCache(app: FastifyInstance): void {
     if (request.method !== 'GET') return null;
     if (request.cookies[sessionCookieName(app.config.secureCookies)]) return null;
     if (!/^\/[a-z]{2}(\/|$|\?)/.test(request.url)) return null;
-    const vary = VARYING_COOKIES.map((c) => request.cookies[c] ?? '').join('|');
+    const vary = VARYING_COOKIES.map(([name, canonical]) => canonical(request.cookies[name])).join('|');
     return `${request.url}#${vary}`;
   };
 

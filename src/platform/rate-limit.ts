@@ -11,6 +11,8 @@ import { AppError } from './errors.js';
 
 interface StoreOptions {
   timeWindow?: number;
+  /** The route a child store counts for: its counters are apart from every other route's. */
+  routeInfo?: { method?: string; url?: string };
 }
 
 type Incr = (err: Error | null, result?: { current: number; ttl: number }) => void;
@@ -23,8 +25,12 @@ function databaseStore(db: Db) {
       const windowMs = timeWindow ?? this.options.timeWindow ?? 60_000;
       const now = Date.now();
       const resetAt = now + windowMs;
+      // Each limited route counts on its own (as the plugin's own stores do): posting a form must
+      // not use up another form's allowance.
+      const route = this.options.routeInfo;
+      const fullKey = route ? `${route.method ?? ''} ${route.url ?? ''} ${key}` : key;
       db.insertInto('rate_limits')
-        .values({ key, hits: 1, reset_at: resetAt })
+        .values({ key: fullKey, hits: 1, reset_at: resetAt })
         .onConflict((oc) =>
           oc.column('key').doUpdateSet({
             hits: sql<number>`case when rate_limits.reset_at <= ${now} then 1 else rate_limits.hits + 1 end`,
@@ -36,7 +42,7 @@ function databaseStore(db: Db) {
         .then((row) => callback(null, { current: Number(row.hits), ttl: Math.max(0, Number(row.reset_at) - now) }))
         .catch((err: Error) => callback(err));
     }
-    child(routeOptions: StoreOptions & { routeInfo?: { method?: string; url?: string } }) {
+    child(routeOptions: StoreOptions) {
       return new DatabaseStore({ ...this.options, ...routeOptions });
     }
   };

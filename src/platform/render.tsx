@@ -9,6 +9,7 @@ import type { Locale } from '../config.js';
 import { Layout } from '../ui/layout.js';
 import { UiCtx, type UiContext } from '../ui/context.js';
 import { translator } from './i18n.js';
+import { requestPreferences } from './preferences.js';
 
 export interface PageOptions {
   title: string;
@@ -21,6 +22,7 @@ export interface PageOptions {
 
 /** Builds the UI context for a request. */
 export function uiContext(request: FastifyRequest, reply: FastifyReply): UiContext {
+  let csrf: string | undefined;
   const app = request.server;
   const locale = request.locale;
   const prefix = (l: Locale) => `/${l}`;
@@ -31,11 +33,14 @@ export function uiContext(request: FastifyRequest, reply: FastifyReply): UiConte
     path: request.localePath,
     search: request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '',
     user: request.user ? { id: request.user.id, displayName: request.user.displayName, roles: request.user.roles } : null,
+    preferences: requestPreferences(request),
     isDev: app.config.isDev,
     csrfToken: () => {
       // A page holding a token is personal: never store it in the shared anonymous cache.
       reply.pageCacheable = false;
-      return reply.generateCsrf();
+      // One token per page: without a CSRF cookie yet, each generateCsrf() would set a new secret
+      // and only the last form of a page with several would work.
+      return (csrf ??= reply.generateCsrf());
     },
     assets: app.assets.urls,
     requestId: String(request.id),

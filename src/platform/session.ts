@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.js';
 import { nowIso } from '../db/dialect.js';
+import { parseStoredPreferences, type DisplayPreferences } from './preferences.js';
 
 export interface SessionUser {
   id: number;
@@ -15,6 +16,14 @@ export interface SessionUser {
   locale: string;
   roles: string[];
   sessionId: string;
+  /**
+   * Display preferences saved on the account; null when never chosen (the device's cookie then
+   * applies). Only sessions load them: users authenticated otherwise (API tokens) render no pages.
+   */
+  preferences?: DisplayPreferences | null;
+  /** The version of the terms the user accepted (the accounts module compares it with the current one). */
+  termsVersion: string | null;
+  emailVerified: boolean;
 }
 
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
@@ -71,6 +80,9 @@ export async function loadSession(db: Db, token: string, now = new Date()): Prom
       'users.locale',
       'users.blocked_at',
       'users.deleted_at',
+      'users.preferences',
+      'users.terms_version',
+      'users.email_verified_at',
     ])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
@@ -95,6 +107,9 @@ export async function loadSession(db: Db, token: string, now = new Date()): Prom
     locale: row.locale,
     roles: roles.map((r) => r.role),
     sessionId: row.sid,
+    preferences: parseStoredPreferences(row.preferences),
+    termsVersion: row.terms_version,
+    emailVerified: row.email_verified_at !== null,
   };
 }
 
@@ -119,6 +134,9 @@ export function sessionToken(request: FastifyRequest): string | undefined {
 export function registerSessions(app: FastifyInstance): void {
   app.decorateRequest('user', null);
   app.addHook('onRequest', async (request) => {
+    // The API and Open311 authenticate with Bearer tokens only (api-auth.ts): a cookie there is
+    // ignored, so a cross-site request riding on it can never act as the user.
+    if (request.url.startsWith('/api/') || request.url.startsWith('/open311/')) return;
     const token = sessionToken(request);
     request.user = token ? await loadSession(app.db, token) : null;
   });

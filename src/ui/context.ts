@@ -6,6 +6,7 @@ import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Locale } from '../config.js';
 import type { Translate } from '../platform/i18n.js';
+import type { DisplayPreferences } from '../platform/preferences.js';
 
 export interface UiUser {
   id: number;
@@ -22,6 +23,8 @@ export interface UiContext {
   /** Query string including `?`, or ''. */
   search: string;
   user: UiUser | null;
+  /** Display preferences the layout applies as classes on <html> (the user's, else the device's cookie). */
+  preferences: DisplayPreferences;
   isDev: boolean;
   /** A CSRF token for forms (created lazily: pages without forms set no cookie). */
   csrfToken: () => string;

@@ -3,6 +3,8 @@
  * the main landmark, and a footer with the statutory links. Works without JavaScript.
  */
 import type { ComponentChildren } from 'preact';
+import { preferenceClasses } from '../platform/preferences.js';
+import { CsrfField } from './components/index.js';
 import { useUi } from './context.js';
 
 /** Props of Layout: the page title, an optional meta description and extra <head> elements. */
@@ -21,7 +23,7 @@ export function Layout({ title, description, children, head }: LayoutProps) {
   const siteName = t('meta.siteName');
   const fullTitle = ui.path === '/' ? `${siteName} – ${t('meta.tagline')}` : `${title} – ${siteName}`;
   return (
-    <html lang={locale} dir="ltr">
+    <html lang={locale} dir="ltr" class={preferenceClasses(ui.preferences)}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -47,6 +49,7 @@ export function Layout({ title, description, children, head }: LayoutProps) {
               <span class="site-header__tagline">{t('meta.tagline')}</span>
             </a>
             <LanguageSwitcher />
+            <AccountLinks />
           </div>
           <nav class="site-nav" aria-label={t('layout.mainNav')}>
             <ul class="container site-nav__list">
@@ -74,6 +77,9 @@ export function Layout({ title, description, children, head }: LayoutProps) {
                 <li>
                   <a href={ui.href('/terms')}>{t('nav.terms')}</a>
                 </li>
+                <li>
+                  <a href={ui.href('/preferences')}>{t('preferences.navLink')}</a>
+                </li>
                 {ui.isDev ? (
                   <li>
                     <a href={ui.href('/design-system')}>{t('nav.designSystem')}</a>
@@ -98,6 +104,46 @@ function NavLink({ path, label }: { path: string; label: string }) {
         {label}
       </a>
     </li>
+  );
+}
+
+/** Sign in and register for visitors; the account page and signing out for signed-in users. */
+function AccountLinks() {
+  const ui = useUi();
+  const { t, href, user } = ui;
+  return (
+    <nav class="lang-switcher account-links" aria-label={t('auth.nav.label')}>
+      {user ? (
+        <ul>
+          <li>
+            <a href={href('/account')} aria-current={ui.path === '/account' ? 'page' : undefined}>
+              {t('auth.nav.account')}
+            </a>
+          </li>
+          <li>
+            <form method="post" action={href('/sign-out')} class="inline-form">
+              <CsrfField />
+              <button type="submit" class="button button--secondary">
+                {t('auth.signOut')}
+              </button>
+            </form>
+          </li>
+        </ul>
+      ) : (
+        <ul>
+          <li>
+            <a href={href('/sign-in')} aria-current={ui.path === '/sign-in' ? 'page' : undefined}>
+              {t('auth.nav.signIn')}
+            </a>
+          </li>
+          <li>
+            <a href={href('/register')} aria-current={ui.path === '/register' ? 'page' : undefined}>
+              {t('auth.nav.register')}
+            </a>
+          </li>
+        </ul>
+      )}
+    </nav>
   );
 }
 

@@ -8,6 +8,10 @@ import * as accounts from './2026_11_26_0002_accounts.js';
 import * as territory from './2026_11_26_0003_territory.js';
 import * as catalogue from './2026_11_26_0004_catalogue.js';
 import * as places from './2026_11_26_0005_places.js';
+import * as accountSecurity from './2026_11_26_0006_account_security.js';
+import * as auditDetails from './2026_11_26_0007_audit_details.js';
+import * as apiTokens from './2026_11_26_0008_api_tokens.js';
+import * as preferences from './2026_11_26_0009_preferences.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0001_platform': platform,
@@ -15,4 +19,8 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0003_territory': territory,
   '2026_11_26_0004_catalogue': catalogue,
   '2026_11_26_0005_places': places,
+  '2026_11_26_0006_account_security': accountSecurity,
+  '2026_11_26_0007_audit_details': auditDetails,
+  '2026_11_26_0008_api_tokens': apiTokens,
+  '2026_11_26_0009_preferences': preferences,
 };

@@ -9,7 +9,15 @@ export function findByEmail(db: Db, email: string) {
 
 export function insertUser(
   db: Db,
-  values: { email: string; displayName: string; passwordHash: string | null; locale: string; verified: boolean },
+  values: {
+    email: string;
+    displayName: string;
+    passwordHash: string | null;
+    locale: string;
+    verified: boolean;
+    /** The version of the terms accepted at creation, if any. */
+    termsVersion?: string | null;
+  },
 ) {
   const now = nowIso();
   return db
@@ -20,6 +28,8 @@ export function insertUser(
       password_hash: values.passwordHash,
       locale: values.locale,
       email_verified_at: values.verified ? now : null,
+      terms_version: values.termsVersion ?? null,
+      terms_accepted_at: values.termsVersion ? now : null,
       created_at: now,
       updated_at: now,
     })
@@ -51,4 +61,36 @@ export function insertRole(
 
 export function rolesOf(db: Db, userId: number) {
   return db.selectFrom('user_roles').select(['role', 'scope_type', 'scope_id']).where('user_id', '=', userId).execute();
+}
+
+export function findById(db: Db, id: number) {
+  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Marks the email verified (keeps the first verification time). */
+export function markEmailVerified(db: Db, userId: number) {
+  const now = nowIso();
+  return db
+    .updateTable('users')
+    .set({ email_verified_at: now, updated_at: now })
+    .where('id', '=', userId)
+    .where('email_verified_at', 'is', null)
+    .execute();
+}
+
+export function updateProfile(db: Db, userId: number, values: { displayName: string; locale: string }) {
+  return db
+    .updateTable('users')
+    .set({ display_name: values.displayName, locale: values.locale, updated_at: nowIso() })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export function setTermsAccepted(db: Db, userId: number, version: string) {
+  const now = nowIso();
+  return db
+    .updateTable('users')
+    .set({ terms_version: version, terms_accepted_at: now, updated_at: now })
+    .where('id', '=', userId)
+    .execute();
 }

@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { findByEmail, insertRole, insertUser, updatePassword } from './accounts.repository.js';
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from './passwords.js';
 import type { Role } from './roles.js';
+import { CURRENT_TERMS_VERSION } from './terms.js';
 
 export const createAdminInput = z.object({
   email: z.email(),
@@ -55,7 +56,7 @@ export async function createAdmin(db: Db, input: z.input<typeof createAdminInput
   });
 }
 
-/** Creates a verified user with roles (demo data and tests). */
+/** Creates a verified user with roles who has accepted the current terms (demo data and tests). */
 export async function createUserWithRoles(
   db: Db,
   input: {
@@ -74,6 +75,7 @@ export async function createUserWithRoles(
       passwordHash,
       locale: input.locale,
       verified: true,
+      termsVersion: CURRENT_TERMS_VERSION,
     });
     await insertRole(trx, { userId: id, role: 'citizen' });
     for (const r of input.roles)

@@ -11,6 +11,9 @@ export interface UsersTable {
   email_verified_at: Timestamp | null;
   blocked_at: Timestamp | null;
   deleted_at: Timestamp | null;
+  /** The version of the terms the user last accepted (null: never). */
+  terms_version: string | null;
+  terms_accepted_at: Timestamp | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -33,10 +36,22 @@ export interface SessionsTable {
   expires_at: Timestamp;
 }
 
+/** Single-use tokens sent by email; only their SHA-256 is stored. */
+export interface AccountTokensTable {
+  id: Generated<number>;
+  user_id: number;
+  purpose: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
 declare module '../../db/schema.js' {
   interface Database {
     users: UsersTable;
     user_roles: UserRolesTable;
     sessions: SessionsTable;
+    account_tokens: AccountTokensTable;
   }
 }

@@ -4,11 +4,19 @@ import type { EcoopModule } from '../../platform/module.js';
 import { createUserWithRoles } from './accounts.service.js';
 import { findByEmail } from './accounts.repository.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-data.js';
+import { accountRoutes } from './account.routes.js';
+import { authRoutes } from './auth.routes.js';
+import { requireCurrentTerms } from './terms.js';
+import { apiTokenRoutes, apiTokensOpenApi } from './api-tokens.routes.js';
+import { authenticateApiToken } from './api-tokens.service.js';
 
 export { createAdmin, createUserWithRoles } from './accounts.service.js';
-export { ROLES, type Role, isRole } from './roles.js';
+export { provisionUser } from './provision-user.service.js';
+export { createApiTokenForEmail } from './api-tokens.service.js';
+export { ROLES, ROLE_SCOPE, type Role, isRole } from './roles.js';
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-data.js';
 export { hashPassword, verifyPassword } from './passwords.js';
+export { CURRENT_TERMS_VERSION } from './terms.js';
 
 async function seedDemoAccounts(db: Db): Promise<void> {
   for (const a of DEMO_ACCOUNTS) {
@@ -31,5 +39,13 @@ async function seedDemoAccounts(db: Db): Promise<void> {
 
 export const accountsModule: EcoopModule = {
   name: 'accounts',
+  onRequest: requireCurrentTerms,
+  routes: async (app) => {
+    await authRoutes(app);
+    await accountRoutes(app);
+    await apiTokenRoutes(app);
+  },
   demoSeed: ({ db }) => seedDemoAccounts(db),
+  authenticateBearer: (db, token) => authenticateApiToken(db, token),
+  openapi: apiTokensOpenApi,
 };

@@ -1,9 +1,10 @@
 /**
- * The admin pages: the job queue (with a retry button for failed jobs) and, in development only,
- * the mail outbox. Thin: authorize → validate → call the service → render or redirect. Every page
+ * The admin pages: people (users.routes.tsx), the audit log (audit-log.routes.tsx), the job queue
+ * (with a retry button for failed jobs) and, in development only, the mail outbox. Thin: authorize → validate → call the service → render or redirect. Every page
  * is personal to a signed-in admin, so none is ever served from the page cache.
  */
 import type { FastifyInstance } from 'fastify';
+import { auditContext } from '../../platform/audit.js';
 import { translator } from '../../platform/i18n.js';
 import { sendPage } from '../../platform/render.js';
 import { localizedGet, localizedPost } from '../../platform/routing.js';
@@ -12,9 +13,14 @@ import { jobParams, jobsQuery, outboxQuery, parseOrReject } from './admin.schema
 import { retryDeadJob, showJobs, showOutbox } from './admin.service.js';
 import { JobsPage } from './views/jobs.page.js';
 import { OutboxPage } from './views/outbox.page.js';
+import { auditLogRoutes } from './audit-log.routes.js';
+import { usersRoutes } from './users.routes.js';
 
 /** Mounts the admin pages under every locale. */
 export async function adminRoutes(app: FastifyInstance): Promise<void> {
+  await usersRoutes(app);
+  await auditLogRoutes(app);
+
   localizedGet(app, '/admin/jobs', async (request, reply) => {
     authorize(request.user, 'jobs.view');
     const query = parseOrReject(jobsQuery, request.query);
@@ -31,7 +37,7 @@ export async function adminRoutes(app: FastifyInstance): Promise<void> {
   localizedPost(app, '/admin/jobs/:id/retry', async (request, reply) => {
     authorize(request.user, 'jobs.retry');
     const { id } = parseOrReject(jobParams, request.params);
-    await retryDeadJob(app.db, request.user!.id, id);
+    await retryDeadJob(app.db, auditContext(request), id);
     // Back to the failed jobs, which no longer list this one; the page confirms what happened.
     return reply.redirect(`/${request.locale}/admin/jobs?status=dead&retried=${id}`, 303);
   });

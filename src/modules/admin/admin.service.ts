@@ -1,6 +1,6 @@
 /** Admin use cases: looking at the job queue and the development outbox, and retrying a dead job. */
 import type { Db } from '../../db/database.js';
-import { audit } from '../../platform/audit.js';
+import { audit, type AuditContext } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { countJobsByStatus, listJobs, retryJob, type JobStatus, type JobSummary } from '../../platform/jobs.js';
 import { listOutbox, type OutboxMessage } from '../../platform/mail.js';
@@ -23,11 +23,11 @@ export async function showJobs(
 }
 
 /**
- * Puts a dead job back in the queue, audited with the admin who asked. Retrying a job that is no
+ * Puts a dead job back in the queue, audited with the admin who asked (and their request). Retrying a job that is no
  * longer dead (a double submission, another admin was faster) changes nothing and is not an
  * error; a job that does not exist is `not_found`.
  */
-export async function retryDeadJob(db: Db, actorId: number, jobId: number): Promise<{ retried: boolean }> {
+export async function retryDeadJob(db: Db, ctx: AuditContext, jobId: number): Promise<{ retried: boolean }> {
   return db.transaction().execute(async (trx) => {
     const retried = await retryJob(trx, jobId);
     if (!retried) {
@@ -35,7 +35,7 @@ export async function retryDeadJob(db: Db, actorId: number, jobId: number): Prom
       if (!exists) throw new AppError('not_found', 'No such job');
       return { retried: false };
     }
-    await audit(trx, { actorId, action: 'admin.retry_job', subjectType: 'job', subjectId: String(jobId) });
+    await audit(trx, { ...ctx, action: 'admin.retry_job', subjectType: 'job', subjectId: String(jobId) });
     return { retried: true };
   });
 }

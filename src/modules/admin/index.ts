@@ -1,8 +1,11 @@
-/** Administration: the job queue and, in development, the mail outbox. Other modules import only from here. */
+/**
+ * Administration: people and their roles, blocking, the audit log, the job queue and, in
+ * development, the mail outbox. Other modules import only from here.
+ */
 import type { EcoopModule } from '../../platform/module.js';
 import { adminRoutes } from './admin.routes.js';
 
-export { can as canAdmin, type AdminAction } from './admin.policy.js';
+export { can as canAdmin, GRANTABLE_ROLES, type AdminAction, type AdminSubject } from './admin.policy.js';
 
 /** The admin module's declaration (routes only: it owns no tables, jobs or seeds). */
 export const adminModule: EcoopModule = {

@@ -25,6 +25,17 @@ export function listPlaces(db: Db, limit = 50) {
     .execute();
 }
 
+/** The names of the places with these ids (unknown ids are absent from the map). */
+export async function placeNamesByIds(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('places')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
 /** Inserts the demo places (skips those that exist). */
 export async function seedDemoPlaces(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {

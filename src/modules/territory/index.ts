@@ -3,7 +3,13 @@ import type { EcoopModule } from '../../platform/module.js';
 import { seedDemoTerritory } from './territory.service.js';
 
 export { DEMO_COUNTY } from './demo-data.js';
-export { listMunicipalities, listOrganisations, municipalityIdsBySlug, organisationIdsBySlug } from './territory.service.js';
+export {
+  listMunicipalities,
+  listOrganisations,
+  municipalityIdsBySlug,
+  organisationIdsBySlug,
+  organisationNamesByIds,
+} from './territory.service.js';
 
 export const territoryModule: EcoopModule = {
   name: 'territory',

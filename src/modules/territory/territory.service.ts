@@ -63,3 +63,14 @@ export function listMunicipalities(db: Db) {
 export function listOrganisations(db: Db) {
   return db.selectFrom('organisations').select(['id', 'slug', 'name', 'kind', 'website']).orderBy('slug').execute();
 }
+
+/** The names (translated JSON) of the organisations with these ids (unknown ids are absent from the map). */
+export async function organisationNamesByIds(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where('id', 'in', [...ids])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

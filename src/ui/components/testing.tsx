@@ -18,6 +18,7 @@ export function testUiContext(overrides: Partial<UiContext> = {}): UiContext {
     path: '/',
     search: '',
     user: null,
+    preferences: { largeText: false, highContrast: false, reducedMotion: false },
     isDev: false,
     csrfToken: () => 'test-csrf-token',
     assets: { css: '/assets/app.test.css', js: '/assets/app.test.js' },

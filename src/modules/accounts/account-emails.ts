@@ -1,0 +1,32 @@
+/** The account emails, in the recipient's language. Plain text; links are absolute. */
+import type { Locale } from '../../config.js';
+import { translator } from '../../platform/i18n.js';
+import type { MailMessage } from '../../platform/mail.js';
+
+interface Recipient {
+  email: string;
+  displayName: string;
+  locale: Locale;
+}
+
+function message(to: Recipient, kind: 'verify' | 'alreadyRegistered' | 'reset' | 'passwordChanged', link: string): MailMessage {
+  const t = translator(to.locale);
+  const values = { name: to.displayName, link, siteName: t('meta.siteName') };
+  return { to: to.email, subject: t(`auth.email.${kind}.subject`, values), text: t(`auth.email.${kind}.body`, values) + '\n' };
+}
+
+/** "Confirm your email address", with the verification link. */
+export const verificationEmail = (to: Recipient, baseUrl: string, token: string) =>
+  message(to, 'verify', `${baseUrl}/${to.locale}/verify-email?token=${token}`);
+
+/** "Someone tried to register with your address": sent instead of a second account. */
+export const alreadyRegisteredEmail = (to: Recipient, baseUrl: string) =>
+  message(to, 'alreadyRegistered', `${baseUrl}/${to.locale}/forgot-password`);
+
+/** The password reset link. */
+export const resetEmail = (to: Recipient, baseUrl: string, token: string) =>
+  message(to, 'reset', `${baseUrl}/${to.locale}/reset-password?token=${token}`);
+
+/** "Your password was changed", after a reset. */
+export const passwordChangedEmail = (to: Recipient, baseUrl: string) =>
+  message(to, 'passwordChanged', `${baseUrl}/${to.locale}/forgot-password`);
