@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, describeAxeFindings, describeOverflow, horizontalOverflow, structureProblems, type AxeFinding } from './checks.js';
 import { crawl, isCrawlable, type CrawlResult } from './crawl.js';
 import { checkHtml, describeHtmlErrors, type HtmlDocument } from './html-validity.js';
-import { connectBrowser, FAILING_PATH, reportProblems, startEcoop, type E2EApp } from './support.js';
+import { connectBrowser, FAILING_PATH, FLAG_FORM_PATH, reportProblems, startEcoop, type E2EApp } from './support.js';
 
 const LOCALES = ['en', 'fr'] as const;
 const NARROW = 320;
@@ -30,6 +30,10 @@ const UNLINKED: { path: string; status: number }[] = [
     { path: `/${l}/register/check-email`, status: 200 },
     { path: `/${l}/verify-email`, status: 400 },
     { path: `/${l}/reset-password`, status: 400 },
+    // Reached by the redirect after deleting an account.
+    { path: `/${l}/account/deleted`, status: 200 },
+    // Reached by the redirect after a correct password when 2FA is on (the logged-out pass holds a pending sign-in).
+    { path: `/${l}/sign-in/two-factor`, status: 200 },
   ]),
   { path: '/no-such-page-e2e', status: 404 },
 ];
@@ -148,6 +152,7 @@ describe('every page, logged out (axe at 1280 px)', () => {
   beforeAll(async () => {
     const context = await browser.newContext({ viewport: DESKTOP });
     try {
+      await ecoop.startTwoFactorSignIn(context);
       result = await crawlAndCheck(context, DESKTOP.width);
     } finally {
       await context.close();
@@ -161,13 +166,15 @@ describe('every page, logged out (axe at 1280 px)', () => {
 
 describe('every page, signed in as an administrator (axe at 320 px)', () => {
   const ADMIN_PAGES = LOCALES.map((l) => `/${l}/admin/jobs`);
+  // The report form, reached from a piece of content's "Report" link (the e2e note's: no module links one yet).
+  const FLAG_PAGES = LOCALES.map((l) => `/${l}${FLAG_FORM_PATH}`);
   let result: Result;
   beforeAll(async () => {
     const context = await browser.newContext({ viewport: { width: NARROW, height: 640 } });
     try {
       await ecoop.signIn(context, ['admin', 'moderator', 'helper']);
       // The new-terms page is reached by redirect only; a user who accepted them may still open it.
-      result = await crawlAndCheck(context, NARROW, [...ADMIN_PAGES, ...LOCALES.map((l) => `/${l}/terms/accept`)]);
+      result = await crawlAndCheck(context, NARROW, [...ADMIN_PAGES, ...FLAG_PAGES, ...LOCALES.map((l) => `/${l}/terms/accept`)]);
     } finally {
       await context.close();
     }
@@ -177,8 +184,10 @@ describe('every page, signed in as an administrator (axe at 320 px)', () => {
 
   pageChecks(() => result, 'signed in');
 
-  it('shows the admin pages to an administrator', () => {
+  it('shows the admin pages, the moderation queue and the report form to an administrator', () => {
     for (const path of ADMIN_PAGES) expect(result.pages.find((p) => p.path === path)?.status, path).toBe(200);
+    for (const path of FLAG_PAGES) expect(result.pages.find((p) => p.path === path)?.status, path).toBe(200);
+    for (const l of LOCALES) expect(result.pages.find((p) => p.path === `/${l}/moderation`)?.status, `/${l}/moderation`).toBe(200);
   });
 });
 

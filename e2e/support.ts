@@ -10,7 +10,7 @@ import { inject } from 'vitest';
 import { createTestApp, type TestApp } from '../test/support.js';
 import type { Db } from '../src/db/database.js';
 import { modules } from '../src/modules/index.js';
-import { createUserWithRoles, type Role } from '../src/modules/accounts/index.js';
+import { challengeCookieName, createChallenge, createUserWithRoles, DEMO_TOTP_SECRET, type Role } from '../src/modules/accounts/index.js';
 import type { EcoopModule } from '../src/platform/module.js';
 import { localizedGet } from '../src/platform/routing.js';
 import { createSession, sessionCookieName } from '../src/platform/session.js';
@@ -28,6 +28,52 @@ const failingModule: EcoopModule = {
   },
 };
 
+/** The path of the report form for the test-only note (under each locale). */
+export const FLAG_FORM_PATH = '/flags/new?type=e2e.note&id=1';
+
+/**
+ * Content that only exists in browser tests, flaggable like a module's (no module declares any yet),
+ * so the report form and a moderation queue with an item are audited too.
+ */
+const notesModule: EcoopModule = {
+  name: 'e2e-notes',
+  flaggable: [
+    {
+      type: 'e2e.note',
+      labelKey: 'moderation.nav',
+      load: async (_db, ids) => (ids.includes('1') ? [{ id: '1', authorId: null, title: 'An e2e note', url: '/en/about' }] : []),
+    },
+  ],
+};
+
+/** One report of the e2e note with a comment, so the moderation queue has an item to show. */
+async function seedReport(db: Db): Promise<void> {
+  const reporterId = await createUserWithRoles(db, {
+    email: 'e2e-reporter@example.test',
+    displayName: 'E2E reporter',
+    password: 'e2e correct horse battery staple',
+    locale: 'en',
+    roles: [],
+  });
+  const now = new Date().toISOString();
+  const flag = await db
+    .insertInto('flags')
+    .values({
+      content_type: 'e2e.note',
+      content_id: '1',
+      reporter_id: reporterId,
+      reason: 'spam',
+      comment: 'An e2e comment',
+      created_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('moderation_states')
+    .values({ content_type: 'e2e.note', content_id: '1', status: 'visible', flag_count: 1, last_flag_id: flag.id, last_flagged_at: now })
+    .execute();
+}
+
 export interface E2EApp {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
   baseUrl: string;
@@ -38,6 +84,8 @@ export interface E2EApp {
   getRoutes: string[];
   /** Creates a user with these roles and signs the browser context in as them (session cookie). */
   signIn(context: BrowserContext, roles: Role[]): Promise<{ userId: number }>;
+  /** Creates a user with 2FA and gives the context their pending sign-in (the code page then shows its form). */
+  startTwoFactorSignIn(context: BrowserContext): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,8 +96,9 @@ export async function startEcoop(): Promise<E2EApp> {
   const test: TestApp = await createTestApp('sqlite', {
     seed: true,
     config: { isDev: true, env: 'development' },
-    build: { modules: [...modules, failingModule] },
+    build: { modules: [...modules, failingModule, notesModule] },
   });
+  await seedReport(test.database.handle.db);
   await test.app.listen({ host: '127.0.0.1', port: 0 });
   const { port } = test.app.server.address() as AddressInfo;
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -67,12 +116,29 @@ export async function startEcoop(): Promise<E2EApp> {
         password: 'e2e correct horse battery staple',
         locale: 'en',
         roles: roles.map((role) => ({ role })),
+        // Privileged roles are in effect only with two-factor authentication on.
+        twoFactorSecret: DEMO_TOTP_SECRET,
       });
       const token = await createSession(db, userId);
       await context.addCookies([
         { name: sessionCookieName(test.app.config.secureCookies), value: token, url: baseUrl, httpOnly: true, sameSite: 'Lax' },
       ]);
       return { userId };
+    },
+    startTwoFactorSignIn: async (context) => {
+      users += 1;
+      const userId = await createUserWithRoles(db, {
+        email: `e2e-user-${users}@example.test`,
+        displayName: `E2E two-factor`,
+        password: 'e2e correct horse battery staple',
+        locale: 'en',
+        roles: [],
+        twoFactorSecret: DEMO_TOTP_SECRET,
+      });
+      const token = await createChallenge(db, userId, '/en/');
+      await context.addCookies([
+        { name: challengeCookieName(test.app.config.secureCookies), value: token, url: baseUrl, httpOnly: true, sameSite: 'Lax' },
+      ]);
     },
     close: () => test.close(),
   };

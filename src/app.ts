@@ -20,6 +20,7 @@ import { JobWorker, type JobHandler } from './platform/jobs.js';
 import { mailJobHandlers } from './platform/mail.js';
 import type { EcoopModule } from './platform/module.js';
 import { registerContentCache } from './platform/content-cache.js';
+import { registerFlaggables } from './platform/flags.js';
 import { registerPageCache } from './platform/page-cache.js';
 import { registerRateLimits } from './platform/rate-limit.js';
 import { registerSecurityHeaders } from './platform/security-headers.js';
@@ -68,6 +69,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   if (ownsDatabase) app.addHook('onClose', async () => database.close());
 
   const modules = options.modules ?? allModules;
+  app.decorate('modules', modules);
 
   // Every response says which request it was, so a user can quote it to support.
   app.addHook('onSend', async (request, reply) => {
@@ -121,6 +123,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerErrorHandling(app);
   registerHealth(app);
   registerOpenApi(app, modules);
+  registerFlaggables(app, modules);
 
   // `/` → the visitor's language.
   app.get('/', async (request, reply) => {

@@ -50,6 +50,7 @@ const schema = z.object({
   JOBS_WORKER: onOff.default('on'),
   PAGE_CACHE: onOff.default('on'),
   TRUST_PROXY: booleanish.default(false),
+  FLAG_AUTO_HIDE: z.coerce.number().int().min(1).max(1000).default(3),
 });
 
 export interface Config {
@@ -74,6 +75,8 @@ export interface Config {
   readonly jobsWorker: boolean;
   readonly pageCache: boolean;
   readonly trustProxy: boolean;
+  /** Reports after which content is hidden until a moderator decides. */
+  readonly flagAutoHide: number;
 }
 
 /** Thrown when the environment is invalid; lists every problem. */
@@ -126,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     jobsWorker: e.JOBS_WORKER === 'on',
     pageCache: e.PAGE_CACHE === 'on',
     trustProxy: e.TRUST_PROXY,
+    flagAutoHide: e.FLAG_AUTO_HIDE,
     ...overrides,
   };
   return Object.freeze(config);

@@ -9,7 +9,7 @@ import { createDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { seedDemoIfEmpty } from './platform/seeds.js';
 import { modules } from './modules/index.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/accounts/index.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, TWO_FACTOR_ROLES } from './modules/accounts/index.js';
 
 export async function startServer(config: Config): Promise<FastifyInstance> {
   const database = createDatabase(config.database);
@@ -55,7 +55,8 @@ function announce(app: FastifyInstance, config: Config, seeded: boolean): void {
   if (seeded) lines.push(`  The demo territory (Vallée-Verte) was created.`);
   if (config.isDev && config.demoData) {
     lines.push(``, `  Demo accounts (password "${DEMO_PASSWORD}"):`);
-    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.role.padEnd(10)} ${a.email}`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.role.padEnd(10)} ${a.email}${TWO_FACTOR_ROLES.includes(a.role) ? '  (2FA)' : ''}`);
+    lines.push(`  (2FA): add the secret ${DEMO_TOTP_SECRET} to an authenticator app for the sign-in code.`);
   }
   lines.push(``);
   process.stdout.write(lines.join('\n') + '\n');

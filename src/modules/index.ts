@@ -6,6 +6,7 @@ import type { EcoopModule } from '../platform/module.js';
 import { adminModule } from './admin/index.js';
 import { accountsModule } from './accounts/index.js';
 import { catalogueModule } from './catalogue/index.js';
+import { moderationModule } from './moderation/index.js';
 import { pagesModule } from './pages/index.js';
 import { placesModule } from './places/index.js';
 import { preferencesModule } from './preferences/index.js';
@@ -19,4 +20,5 @@ export const modules: readonly EcoopModule[] = [
   pagesModule,
   adminModule,
   preferencesModule,
+  moderationModule,
 ];

@@ -7,6 +7,8 @@ import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/database.js';
 import type { BearerAuthenticator } from './api-auth.js';
+import type { FlaggableType } from './flags.js';
+import type { PersonalDataProvider } from './gdpr.js';
 import type { JobHandler } from './jobs.js';
 import type { OpenApiFragment } from './openapi.js';
 import type { Searchable } from './search.js';
@@ -35,6 +37,10 @@ export interface EcoopModule {
   openapi?: OpenApiFragment;
   /** Content types this module puts in the search index. */
   searchables?: Searchable[];
+  /** Content types people may report (see platform/flags.ts). */
+  flaggable?: FlaggableType[];
+  /** What it exports for a person and how it anonymises them on account deletion (see platform/gdpr.ts). */
+  personalData?: PersonalDataProvider;
   /** Resolves API Bearer tokens to users (the accounts module; see platform/api-auth.ts). */
   authenticateBearer?: BearerAuthenticator;
 }

@@ -14,7 +14,12 @@ export interface SessionUser {
   displayName: string;
   email: string;
   locale: string;
+  /** The roles in effect: without two-factor authentication, not those of TWO_FACTOR_ROLES. */
   roles: string[];
+  /** Roles held but not in effect until the user enables two-factor authentication. */
+  pendingRoles?: string[];
+  /** Whether two-factor authentication is on. */
+  twoFactor?: boolean;
   sessionId: string;
   /**
    * Display preferences saved on the account; null when never chosen (the device's cookie then
@@ -24,6 +29,15 @@ export interface SessionUser {
   /** The version of the terms the user accepted (the accounts module compares it with the current one). */
   termsVersion: string | null;
   emailVerified: boolean;
+}
+
+/** Roles whose powers require two-factor authentication: held without it, they are not in effect. */
+export const TWO_FACTOR_ROLES: readonly string[] = ['mediator', 'official', 'moderator', 'admin'];
+
+/** Splits the roles held into those in effect and those waiting for two-factor authentication. */
+export function effectiveRoles(held: readonly string[], twoFactor: boolean): { roles: string[]; pendingRoles: string[] } {
+  if (twoFactor) return { roles: [...held], pendingRoles: [] };
+  return { roles: held.filter((r) => !TWO_FACTOR_ROLES.includes(r)), pendingRoles: held.filter((r) => TWO_FACTOR_ROLES.includes(r)) };
 }
 
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000;
@@ -70,7 +84,9 @@ export async function loadSession(db: Db, token: string, now = new Date()): Prom
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('user_two_factor', 'user_two_factor.user_id', 'users.id')
     .select([
+      'user_two_factor.enabled_at as two_factor_at',
       'sessions.id as sid',
       'sessions.last_seen_at',
       'sessions.expires_at',
@@ -99,13 +115,18 @@ export async function loadSession(db: Db, token: string, now = new Date()): Prom
       .where('id', '=', id)
       .execute();
   }
-  const roles = await db.selectFrom('user_roles').select('role').distinct().where('user_id', '=', row.id).execute();
+  const held = await db.selectFrom('user_roles').select('role').distinct().where('user_id', '=', row.id).execute();
+  const twoFactor = row.two_factor_at !== null;
   return {
     id: row.id,
     displayName: row.display_name,
     email: row.email,
     locale: row.locale,
-    roles: roles.map((r) => r.role),
+    ...effectiveRoles(
+      held.map((r) => r.role),
+      twoFactor,
+    ),
+    twoFactor,
     sessionId: row.sid,
     preferences: parseStoredPreferences(row.preferences),
     termsVersion: row.terms_version,

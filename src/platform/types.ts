@@ -3,6 +3,7 @@ import type { Config, Locale } from '../config.js';
 import type { Db, DatabaseHandle } from '../db/database.js';
 import type { Assets } from './assets.js';
 import type { ContentCache, ContentGeneration } from './content-cache.js';
+import type { EcoopModule } from './module.js';
 import type { SessionUser } from './session.js';
 
 declare module 'fastify' {
@@ -15,6 +16,8 @@ declare module 'fastify' {
     contentGeneration: ContentGeneration;
     /** Small reference data cached until the content changes. */
     contentCache: ContentCache;
+    /** The modules this app runs (the personal-data registry reads their declarations). */
+    modules: readonly EcoopModule[];
   }
   interface FastifyRequest {
     /** The locale of the page (from the URL prefix, else negotiated). */

@@ -12,6 +12,8 @@ import * as accountSecurity from './2026_11_26_0006_account_security.js';
 import * as auditDetails from './2026_11_26_0007_audit_details.js';
 import * as apiTokens from './2026_11_26_0008_api_tokens.js';
 import * as preferences from './2026_11_26_0009_preferences.js';
+import * as twoFactor from './2026_11_26_0010_two_factor.js';
+import * as flags from './2026_11_26_0012_flags.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0001_platform': platform,
@@ -23,4 +25,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0007_audit_details': auditDetails,
   '2026_11_26_0008_api_tokens': apiTokens,
   '2026_11_26_0009_preferences': preferences,
+  '2026_11_26_0010_two_factor': twoFactor,
+  '2026_11_26_0012_flags': flags,
 };

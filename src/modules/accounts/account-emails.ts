@@ -30,3 +30,21 @@ export const resetEmail = (to: Recipient, baseUrl: string, token: string) =>
 /** "Your password was changed", after a reset. */
 export const passwordChangedEmail = (to: Recipient, baseUrl: string) =>
   message(to, 'passwordChanged', `${baseUrl}/${to.locale}/forgot-password`);
+
+/** "Two-factor authentication was turned on / off", or "new recovery codes were made". */
+export function twoFactorEmail(to: Recipient, kind: 'enabled' | 'disabled' | 'recoveryCodes', baseUrl: string): MailMessage {
+  const t = translator(to.locale);
+  const values = { name: to.displayName, link: `${baseUrl}/${to.locale}/account/two-factor`, siteName: t('meta.siteName') };
+  return { to: to.email, subject: t(`twoFactor.email.${kind}.subject`, values), text: t(`twoFactor.email.${kind}.body`, values) + '\n' };
+}
+
+/** "Your password was changed" from the account page (the person was signed in). */
+export function passwordChangedByUserEmail(to: Recipient, baseUrl: string): MailMessage {
+  const t = translator(to.locale);
+  const values = { name: to.displayName, link: `${baseUrl}/${to.locale}/forgot-password`, siteName: t('meta.siteName') };
+  return {
+    to: to.email,
+    subject: t('twoFactor.email.passwordChanged.subject', values),
+    text: t('twoFactor.email.passwordChanged.body', values) + '\n',
+  };
+}

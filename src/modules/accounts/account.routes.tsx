@@ -12,7 +12,7 @@ import { safeNext } from './safe-redirect.js';
 import { ACCOUNT_NOTICES, AcceptTermsPage, AccountPage, type AccountNotice } from './views/account.page.js';
 
 /** The signed-in user, or a 303 to the sign-in page that comes back here (then returns null). */
-function requireUser(request: FastifyRequest, reply: FastifyReply): SessionUser | null {
+export function requireUser(request: FastifyRequest, reply: FastifyReply): SessionUser | null {
   if (request.user) return request.user;
   const next = request.method === 'GET' ? request.url : `/${request.locale}/account`;
   void reply.redirect(`/${request.locale}/sign-in?next=${encodeURIComponent(next)}`, 303);
@@ -35,6 +35,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
         values={{ displayName: user.displayName, locale: user.locale }}
         errors={{}}
         notice={known}
+        security={{ twoFactor: user.twoFactor ?? false, pendingRoles: user.pendingRoles ?? [] }}
       />,
       { title: t('account.title'), cacheable: false },
     );
@@ -50,7 +51,13 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
       return sendPage(
         request,
         reply,
-        <AccountPage email={user.email} emailVerified={user.emailVerified} values={values} errors={errors} />,
+        <AccountPage
+          email={user.email}
+          emailVerified={user.emailVerified}
+          values={values}
+          errors={errors}
+          security={{ twoFactor: user.twoFactor ?? false, pendingRoles: user.pendingRoles ?? [] }}
+        />,
         {
           title: t('auth.errorTitle', { title: t('account.title') }),
           status: 422,

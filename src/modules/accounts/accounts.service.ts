@@ -8,6 +8,7 @@ import { findByEmail, insertRole, insertUser, updatePassword } from './accounts.
 import { hashPassword, PASSWORD_MAX, PASSWORD_MIN } from './passwords.js';
 import type { Role } from './roles.js';
 import { CURRENT_TERMS_VERSION } from './terms.js';
+import { enableTwoFactorWithSecret } from './two-factor.service.js';
 
 export const createAdminInput = z.object({
   email: z.email(),
@@ -65,10 +66,12 @@ export async function createUserWithRoles(
     password: string;
     locale: string;
     roles: { role: Role; scopeType?: 'organisation' | 'place'; scopeId?: number }[];
+    /** Turns two-factor authentication on with this base32 secret (privileged roles need it to be in effect). */
+    twoFactorSecret?: string;
   },
 ): Promise<number> {
   const passwordHash = await hashPassword(input.password);
-  return db.transaction().execute(async (trx) => {
+  const userId = await db.transaction().execute(async (trx) => {
     const { id } = await insertUser(trx, {
       email: input.email,
       displayName: input.displayName,
@@ -82,4 +85,6 @@ export async function createUserWithRoles(
       await insertRole(trx, { userId: id, role: r.role, ...(r.scopeType ? { scopeType: r.scopeType, scopeId: r.scopeId ?? 0 } : {}) });
     return id;
   });
+  if (input.twoFactorSecret) await enableTwoFactorWithSecret(db, userId, input.twoFactorSecret);
+  return userId;
 }

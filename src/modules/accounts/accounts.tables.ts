@@ -47,11 +47,44 @@ export interface AccountTokensTable {
   created_at: Timestamp;
 }
 
+/** A user's TOTP secret (encrypted); enabled once a code from it was confirmed. */
+export interface UserTwoFactorTable {
+  user_id: number;
+  /** AES-256-GCM: `iv.tag.ciphertext`, base64url each. */
+  secret: string;
+  enabled_at: Timestamp | null;
+  /** The last time step accepted, so a code works once. */
+  last_step: number | null;
+  created_at: Timestamp;
+}
+
+/** Single-use recovery codes; only their SHA-256 is stored. */
+export interface TwoFactorRecoveryCodesTable {
+  id: Generated<number>;
+  user_id: number;
+  code_hash: string;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** Sign-ins whose password was right, waiting for the second factor (the cookie holds the token). */
+export interface TwoFactorChallengesTable {
+  token_hash: string;
+  user_id: number;
+  next: string;
+  attempts: Generated<number>;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
 declare module '../../db/schema.js' {
   interface Database {
     users: UsersTable;
     user_roles: UserRolesTable;
     sessions: SessionsTable;
     account_tokens: AccountTokensTable;
+    user_two_factor: UserTwoFactorTable;
+    two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
+    two_factor_challenges: TwoFactorChallengesTable;
   }
 }

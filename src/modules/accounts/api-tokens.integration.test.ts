@@ -6,7 +6,7 @@ import { requireApiUser } from '../../platform/api-auth.js';
 import type { EcoopModule } from '../../platform/module.js';
 import { createSession } from '../../platform/session.js';
 import { modules } from '../index.js';
-import { createUserWithRoles, type Role } from './index.js';
+import { createUserWithRoles, DEMO_TOTP_SECRET, type Role } from './index.js';
 
 const FORM = { 'content-type': 'application/x-www-form-urlencoded' };
 /** API writes as a module would add them: they answer who they acted for. */
@@ -32,6 +32,7 @@ describeEachDatabase('API tokens', (dialect) => {
       password: 'a long enough password',
       locale: 'en',
       roles: roles.map((role) => ({ role })),
+      twoFactorSecret: DEMO_TOTP_SECRET,
     });
     return { id, cookie: `ecoop_session=${await createSession(t.app.db, id)}` };
   };

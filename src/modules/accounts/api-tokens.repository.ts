@@ -46,8 +46,10 @@ export function findActiveByHash(db: Db, tokenHash: string) {
   return db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
+    .leftJoin('user_two_factor', 'user_two_factor.user_id', 'users.id')
     .select([
       'api_tokens.id as tokenId',
+      'user_two_factor.enabled_at as two_factor_at',
       'api_tokens.last_used_at',
       'users.id',
       'users.display_name',

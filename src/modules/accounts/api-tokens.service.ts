@@ -8,7 +8,7 @@ import { isUniqueViolation, nowIso } from '../../db/dialect.js';
 import { audit } from '../../platform/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { parseStoredPreferences } from '../../platform/preferences.js';
-import type { SessionUser } from '../../platform/session.js';
+import { effectiveRoles, type SessionUser } from '../../platform/session.js';
 import { findByEmail, rolesOf } from './accounts.repository.js';
 import { checkTokenName } from './api-tokens.schemas.js';
 import {
@@ -139,13 +139,16 @@ export async function authenticateApiToken(db: Db, token: string, now = new Date
   if (!row.last_used_at || Date.parse(row.last_used_at) < now.getTime() - TOUCH_EVERY_MS) {
     await touchLastUsed(db, row.tokenId, nowIso(now));
   }
-  const roles = [...new Set((await rolesOf(db, row.id)).map((r) => r.role))];
+  const held = [...new Set((await rolesOf(db, row.id)).map((r) => r.role))];
+  // The same rule as sessions: roles that require two-factor authentication are not in effect without it.
+  const twoFactor = row.two_factor_at !== null;
   return {
     id: row.id,
     displayName: row.display_name,
     email: row.email,
     locale: row.locale,
-    roles,
+    ...effectiveRoles(held, twoFactor),
+    twoFactor,
     // No session: the request is authenticated by a token (see request.authVia).
     sessionId: '',
     preferences: parseStoredPreferences(row.preferences),

@@ -27,6 +27,8 @@ import { safeNext } from './safe-redirect.js';
 import { checkCredentials } from './sign-in.service.js';
 import { clearFailures, failureCounts, failureDelayMs, isLocked, recordFailure, throttleKeys } from './sign-in-throttle.js';
 import { peekLink } from './one-time-links.js';
+import { createChallenge, setChallengeCookie } from './two-factor-challenge.js';
+import { hasTwoFactor } from './two-factor.service.js';
 import { CheckEmailPage, RegisterPage } from './views/register.page.js';
 import { SignInPage } from './views/sign-in.page.js';
 import { ConfirmEmailPage, ForgotPasswordPage, InvalidLinkPage, ResetPasswordPage } from './views/links.page.js';
@@ -39,6 +41,21 @@ export async function startSession(request: FastifyRequest, reply: FastifyReply,
   const old = sessionToken(request);
   if (old) await destroySession(db, old);
   setSessionCookie(reply, await createSession(db, userId));
+}
+
+/**
+ * Signs a user in after an emailed link (email verification, password reset) and goes to `next`;
+ * with two-factor authentication on, through the second factor first: the link proves access to
+ * the mailbox, not to the authenticator.
+ */
+async function continueSignIn(request: FastifyRequest, reply: FastifyReply, userId: number, next: string): Promise<FastifyReply> {
+  const db = request.server.db;
+  if (await hasTwoFactor(db, userId)) {
+    setChallengeCookie(reply, await createChallenge(db, userId, next));
+    return reply.redirect(`/${request.locale}/sign-in/two-factor`, 303);
+  }
+  await startSession(request, reply, userId);
+  return reply.redirect(next, 303);
 }
 
 /** Ends the browser's session and removes its cookie. */
@@ -110,8 +127,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
         cacheable: false,
       });
     }
-    await startSession(request, reply, userId);
-    return reply.redirect(`/${request.locale}/account?notice=verified`, 303);
+    return continueSignIn(request, reply, userId, `/${request.locale}/account?notice=verified`);
   });
 
   localizedGet(app, '/sign-in', async (request, reply) => {
@@ -145,10 +161,15 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       await recordFailure(app.db, keys);
       return fail('invalid');
     }
-    await clearFailures(app.db, keys.email);
-    await startSession(request, reply, account.userId);
     // Without a destination, an unverified user lands on the account page, which asks them to verify.
     const fallback = account.verified ? `/${request.locale}/` : `/${request.locale}/account`;
+    if (await hasTwoFactor(app.db, account.userId)) {
+      // No session yet: a pending sign-in waits for the second factor (failures are cleared only after it).
+      setChallengeCookie(reply, await createChallenge(app.db, account.userId, safeNext(next, fallback)));
+      return reply.redirect(`/${request.locale}/sign-in/two-factor`, 303);
+    }
+    await clearFailures(app.db, keys.email);
+    await startSession(request, reply, account.userId);
     return reply.redirect(safeNext(next, fallback), 303);
   });
 
@@ -220,8 +241,7 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       }
       const userId = await resetPassword(app.db, token, password, baseUrl);
       if (userId === null) return invalid();
-      await startSession(request, reply, userId);
-      return reply.redirect(`/${request.locale}/account?notice=passwordChanged`, 303);
+      return continueSignIn(request, reply, userId, `/${request.locale}/account?notice=passwordChanged`);
     },
     { config: { rateLimit: { max: 10, timeWindow: HOUR } } },
   );

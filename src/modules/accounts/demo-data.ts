@@ -3,6 +3,13 @@ import type { Role } from './roles.js';
 
 export const DEMO_PASSWORD = 'vallee-verte-demo';
 
+/**
+ * The two-factor secret (base32) of every privileged demo account (mediator, official, moderator,
+ * admin), which need 2FA for their roles to be in effect. Public like the password: add it to an
+ * authenticator app to sign in as them. Never use it for a real account.
+ */
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
 export const DEMO_ACCOUNTS: {
   email: string;
   displayName: string;

@@ -2,7 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, describeEachDatabase, type TestApp } from '../../../test/support.js';
 import { createUserWithRoles } from './accounts.service.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-data.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-data.js';
+import { TWO_FACTOR_ROLES } from '../../platform/session.js';
+import { base32Decode, timeStep, totpAt } from './totp.js';
 import { TestClient } from './testing.js';
 import { CURRENT_TERMS_VERSION } from './terms.js';
 
@@ -30,8 +32,16 @@ describeEachDatabase('accounts: signing in and the account page', (dialect) => {
     it('lets every demo account sign in without being asked to accept the terms', async () => {
       for (const a of DEMO_ACCOUNTS) {
         const c = client();
-        const r = await signIn(c, a.email, DEMO_PASSWORD);
+        let r = await signIn(c, a.email, DEMO_PASSWORD);
         expect(r.statusCode, a.email).toBe(303);
+        if (TWO_FACTOR_ROLES.includes(a.role)) {
+          // Privileged demo accounts have 2FA on with the documented demo secret.
+          expect(r.headers.location).toBe('/en/sign-in/two-factor');
+          r = await c.submit('/en/sign-in/two-factor', '/en/sign-in/two-factor', {
+            code: totpAt(base32Decode(DEMO_TOTP_SECRET), timeStep()),
+          });
+          expect(r.statusCode, a.email).toBe(303);
+        }
         expect(r.headers.location).toBe('/en/');
         const home = await c.get('/en/about');
         expect(home.statusCode, a.email).toBe(200);

@@ -10,9 +10,21 @@ export const CURRENT_TERMS_VERSION = '2026-11-26';
 /**
  * Pages a user who has not accepted the current terms may still see (locale-relative paths): the
  * terms themselves, what they refer to (privacy, accessibility), the display preferences someone
- * may need to read them at all, and the ways out.
+ * may need to read them at all, and the ways out (signing out, downloading one's data, deleting the
+ * account).
  */
-const ALLOWED = new Set(['/terms', '/terms/accept', '/sign-out', '/privacy', '/accessibility', '/preferences']);
+const ALLOWED = new Set([
+  '/terms',
+  '/terms/accept',
+  '/sign-out',
+  '/privacy',
+  '/accessibility',
+  '/preferences',
+  // Refusing new terms must not keep anyone from taking their data or leaving.
+  '/account/personal-data',
+  '/account/delete',
+  '/account/deleted',
+]);
 
 /**
  * onRequest hook: a signed-in user whose accepted terms are not the current ones is sent to the

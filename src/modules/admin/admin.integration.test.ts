@@ -3,7 +3,7 @@ import { createTestApp, describeEachDatabase, formSession, type TestApp } from '
 import { nowIso } from '../../db/dialect.js';
 import { createSession } from '../../platform/session.js';
 import { enqueue } from '../../platform/jobs.js';
-import { createUserWithRoles, type Role } from '../accounts/index.js';
+import { createUserWithRoles, DEMO_TOTP_SECRET, type Role } from '../accounts/index.js';
 
 describeEachDatabase('admin pages', (dialect) => {
   let t: TestApp;
@@ -18,6 +18,7 @@ describeEachDatabase('admin pages', (dialect) => {
       password: 'a long enough password',
       locale: 'en',
       roles: roles.map((role) => ({ role })),
+      twoFactorSecret: DEMO_TOTP_SECRET,
     });
     return `ecoop_session=${await createSession(db, userId)}`;
   };
@@ -198,6 +199,7 @@ describeEachDatabase('admin outbox in development', (dialect) => {
       password: 'a long enough password',
       locale: 'en',
       roles: [{ role: 'admin' }],
+      twoFactorSecret: DEMO_TOTP_SECRET,
     });
     const citizen = await createUserWithRoles(db, {
       email: 'c@example.org',

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeEachDatabase, type TestApp } from '../../../test/support.js';
 import { audit } from '../../platform/audit.js';
 import { createSession } from '../../platform/session.js';
-import { createUserWithRoles, type Role } from '../accounts/index.js';
+import { createUserWithRoles, DEMO_TOTP_SECRET, type Role } from '../accounts/index.js';
 
 describeEachDatabase('admin: audit log', (dialect) => {
   let t: TestApp;
@@ -16,6 +16,7 @@ describeEachDatabase('admin: audit log', (dialect) => {
       password: 'a long enough password',
       locale: 'en',
       roles: roles.map((role) => ({ role })),
+      twoFactorSecret: DEMO_TOTP_SECRET,
     });
     return { id, cookie: `ecoop_session=${await createSession(t.app.db, id)}` };
   };

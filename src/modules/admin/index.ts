@@ -5,6 +5,7 @@
 import type { EcoopModule } from '../../platform/module.js';
 import { adminRoutes } from './admin.routes.js';
 
+export { AdminNav, type AdminPage } from './views/admin-nav.js';
 export { can as canAdmin, GRANTABLE_ROLES, type AdminAction, type AdminSubject } from './admin.policy.js';
 
 /** The admin module's declaration (routes only: it owns no tables, jobs or seeds). */

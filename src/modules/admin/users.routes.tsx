@@ -3,6 +3,7 @@
  * authorize → validate → call one service function → render or redirect (303 after POST).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { participantName } from '../../platform/gdpr.js';
 import { auditContext } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { translator } from '../../platform/i18n.js';
@@ -55,7 +56,7 @@ async function sendUserPage(
       : { places: [], organisations: [] },
   ]);
   const t = translator(request.locale);
-  const title = t('admin.user.title', { name: user.displayName });
+  const title = t('admin.user.title', { name: participantName(user.displayName, t) });
   const failed = options.status === 422;
   return sendPage(
     request,

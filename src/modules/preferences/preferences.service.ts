@@ -1,5 +1,6 @@
 /** Use cases of the display preferences. */
 import type { Db } from '../../db/database.js';
+import type { PersonalDataProvider } from '../../platform/gdpr.js';
 import { parseStoredPreferences, serializeStoredPreferences, type DisplayPreferences } from '../../platform/preferences.js';
 import { findUserPreferences, updateUserPreferences } from './preferences.repository.js';
 
@@ -15,3 +16,9 @@ export async function saveUserPreferences(db: Db, userId: number, preferences: D
 export async function showUserPreferences(db: Db, userId: number): Promise<DisplayPreferences | null> {
   return parseStoredPreferences(await findUserPreferences(db, userId));
 }
+
+/** This module's part of the personal-data registry: the saved display preferences, cleared on deletion. */
+export const preferencesPersonalData: PersonalDataProvider = {
+  export: async (db, userId) => ({ displayPreferences: await showUserPreferences(db, userId) }),
+  anonymise: (trx, userId) => updateUserPreferences(trx, userId, '{}').then(() => undefined),
+};

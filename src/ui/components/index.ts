@@ -10,6 +10,7 @@ export { Checkboxes, Radios, type CheckboxesProps, type ChoiceOption, type Radio
 export { CsrfField } from './csrf-field.js';
 export { ErrorSummary, type ErrorSummaryItem, type ErrorSummaryProps } from './error-summary.js';
 export { ErrorMessage, Hint, fieldIds, type FieldProps } from './field.js';
+export { HiddenContent, type HiddenContentProps } from './hidden-content.js';
 export { KeysetPagination, type KeysetPaginationProps } from './keyset-pagination.js';
 export { NotificationBanner, type NotificationBannerProps } from './notification-banner.js';
 export { Pagination, pageHref, paginationWindow, type PaginationProps, type PaginationQuery } from './pagination.js';

@@ -3,6 +3,8 @@ import { useUi } from '../../../ui/context.js';
 import { Button, CsrfField, ErrorSummary, NotificationBanner, Radios, TextInput } from '../../../ui/components/index.js';
 import type { FormErrors, ProfileField, ProfileValues } from '../accounts.schemas.js';
 import { summaryItems } from './form-errors.js';
+import { PersonalDataSection } from './personal-data.page.js';
+import { TwoFactorAccountSection, TwoFactorRolesBanner, type TwoFactorSummary } from './two-factor.page.js';
 
 /** The one-off messages shown after a redirect to this page. */
 export const ACCOUNT_NOTICES = ['saved', 'verified', 'passwordChanged', 'verificationSent'] as const;
@@ -14,11 +16,13 @@ export interface AccountPageProps {
   values: ProfileValues;
   errors: FormErrors<ProfileField>;
   notice?: AccountNotice | undefined;
+  /** Two-factor authentication: whether it is on, and the roles waiting for it. */
+  security?: TwoFactorSummary | undefined;
 }
 
 const ORDER: readonly ProfileField[] = ['displayName', 'locale'];
 
-export function AccountPage({ email, emailVerified, values, errors, notice }: AccountPageProps) {
+export function AccountPage({ email, emailVerified, values, errors, notice, security }: AccountPageProps) {
   const { t, href, locales } = useUi();
   const error = (f: ProfileField) => (errors[f] ? t(errors[f]) : undefined);
   return (
@@ -37,6 +41,7 @@ export function AccountPage({ email, emailVerified, values, errors, notice }: Ac
         </NotificationBanner>
       ) : null}
       <ErrorSummary errors={summaryItems(t, 'account', ORDER, errors)} />
+      <TwoFactorRolesBanner summary={security} />
       <h1>{t('account.title')}</h1>
       <h2>{t('account.profileHeading')}</h2>
       <form method="post" action={href('/account')} noValidate>
@@ -75,12 +80,14 @@ export function AccountPage({ email, emailVerified, values, errors, notice }: Ac
           <a href={href('/account/tokens')}>{t('account.tokensLink')}</a>
         </li>
       </ul>
+      <TwoFactorAccountSection summary={security} />
       <h2>{t('account.sessionsHeading')}</h2>
       <p>{t('account.sessionsBody')}</p>
       <form method="post" action={href('/account/sign-out-everywhere')}>
         <CsrfField />
         <Button variant="warning">{t('account.signOutEverywhere')}</Button>
       </form>
+      <PersonalDataSection />
     </div>
   );
 }

@@ -3,6 +3,7 @@
  * entries, newest first. Everything stored is shown as text: Preact escapes it. Pure.
  */
 import { formatDate } from '../../../platform/i18n.js';
+import { participantName } from '../../../platform/gdpr.js';
 import { Button, ErrorSummary, KeysetPagination, Select, Table, TextInput, type TableColumn } from '../../../ui/components/index.js';
 import { useUi } from '../../../ui/context.js';
 import type { AuditField, AuditFormErrors, AuditQuery } from '../audit-log.schemas.js';
@@ -48,7 +49,7 @@ export function AuditPage({ query, errors, entries, actions, nextBefore }: Audit
           t('admin.audit.unknownActor', { id: e.actorId })
         ) : (
           <>
-            <a href={href(`/admin/users/${e.actorId}`)}>{e.actorName}</a> ({e.actorEmail})
+            <a href={href(`/admin/users/${e.actorId}`)}>{participantName(e.actorName ?? '', t)}</a> ({e.actorEmail})
           </>
         ),
     },

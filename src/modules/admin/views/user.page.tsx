@@ -4,6 +4,7 @@
  * unblock. Only the actions the viewer may take are shown; the routes enforce them anyway. Pure.
  */
 import { formatDate } from '../../../platform/i18n.js';
+import { participantName } from '../../../platform/gdpr.js';
 import { Button, CsrfField, ErrorSummary, NotificationBanner, Select, Table, Tag, type TableColumn } from '../../../ui/components/index.js';
 import { useUi } from '../../../ui/context.js';
 import type { GrantableRole } from '../admin.policy.js';
@@ -86,7 +87,7 @@ export function UserPage({ user, choices, permissions, grant, done }: UserPagePr
           <p>{t(`admin.user.done.${done}`)}</p>
         </NotificationBanner>
       ) : null}
-      <h1>{t('admin.user.title', { name: user.displayName })}</h1>
+      <h1>{t('admin.user.title', { name: participantName(user.displayName, t) })}</h1>
       <dl>
         <dt>{t('admin.user.email')}</dt>
         <dd>{user.email}</dd>
@@ -105,7 +106,7 @@ export function UserPage({ user, choices, permissions, grant, done }: UserPagePr
       <h2>{t('admin.user.rolesHeading')}</h2>
       <Table
         id="roles"
-        caption={t('admin.user.rolesCaption', { name: user.displayName })}
+        caption={t('admin.user.rolesCaption', { name: participantName(user.displayName, t) })}
         columns={columns}
         rows={user.roles}
         rowKey={(r) => `${r.role}-${r.scopeType}-${r.scopeId}`}

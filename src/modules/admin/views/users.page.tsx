@@ -3,6 +3,7 @@
  * and roles, each linking to the person's page. Pure: everything comes in as props.
  */
 import { formatDate } from '../../../platform/i18n.js';
+import { participantName } from '../../../platform/gdpr.js';
 import { Button, KeysetPagination, Table, Tag, TextInput, type TableColumn } from '../../../ui/components/index.js';
 import { useUi } from '../../../ui/context.js';
 import type { UserStatus, UserSummary } from '../users.service.js';
@@ -34,7 +35,11 @@ export function UsersPage({ users, q, before, nextBefore }: UsersPageProps) {
     return href(`/admin/users${qs ? `?${qs}` : ''}`);
   };
   const columns: TableColumn<UserSummary>[] = [
-    { header: t('admin.users.column.name'), rowHeader: true, cell: (u) => <a href={href(`/admin/users/${u.id}`)}>{u.displayName}</a> },
+    {
+      header: t('admin.users.column.name'),
+      rowHeader: true,
+      cell: (u) => <a href={href(`/admin/users/${u.id}`)}>{participantName(u.displayName, t)}</a>,
+    },
     { header: t('admin.users.column.email'), wrap: true, cell: (u) => u.email },
     { header: t('admin.users.column.status'), cell: (u) => <Tag tone={STATUS_TONE[u.status]}>{t(`admin.status.${u.status}`)}</Tag> },
     {
