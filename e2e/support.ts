@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { inject } from 'vitest';
 import { createTestApp, type TestApp } from '../test/support.js';
+import type { Config } from '../src/config.js';
 import type { Db } from '../src/db/database.js';
 import { modules } from '../src/modules/index.js';
 import { challengeCookieName, createChallenge, createUserWithRoles, DEMO_TOTP_SECRET, type Role } from '../src/modules/accounts/index.js';
@@ -91,11 +92,14 @@ export interface E2EApp {
 
 let users = 0;
 
-/** Starts E-COOP on 127.0.0.1, on a port of the system's choosing. */
-export async function startEcoop(): Promise<E2EApp> {
+/**
+ * Starts E-COOP on 127.0.0.1, on a port of the system's choosing; `config` adds settings (an
+ * `smtpUrl` and the job worker, for a journey that reads its mail).
+ */
+export async function startEcoop(options: { config?: Partial<Config> } = {}): Promise<E2EApp> {
   const test: TestApp = await createTestApp('sqlite', {
     seed: true,
-    config: { isDev: true, env: 'development' },
+    config: { isDev: true, env: 'development', ...options.config },
     build: { modules: [...modules, failingModule, notesModule] },
   });
   await seedReport(test.database.handle.db);
