@@ -14,6 +14,7 @@ import * as apiTokens from './2026_11_26_0008_api_tokens.js';
 import * as preferences from './2026_11_26_0009_preferences.js';
 import * as twoFactor from './2026_11_26_0010_two_factor.js';
 import * as flags from './2026_11_26_0012_flags.js';
+import * as emailChange from './2026_11_26_0013_email_change.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0001_platform': platform,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0009_preferences': preferences,
   '2026_11_26_0010_two_factor': twoFactor,
   '2026_11_26_0012_flags': flags,
+  '2026_11_26_0013_email_change': emailChange,
 };

@@ -48,3 +48,27 @@ export function passwordChangedByUserEmail(to: Recipient, baseUrl: string): Mail
     text: t('twoFactor.email.passwordChanged.body', values) + '\n',
   };
 }
+
+/**
+ * Changing the email address: `confirm` (to the new address, with the link), `requested` (to the
+ * current address: a change was asked for), `taken` (to an address that already has an account:
+ * someone tried to move another account to it) and `changed` (to the old address, once done).
+ */
+export function emailChangeEmail(
+  to: Recipient,
+  kind: 'confirm' | 'requested' | 'taken' | 'changed',
+  baseUrl: string,
+  details: { newEmail: string; token?: string },
+): MailMessage {
+  const t = translator(to.locale);
+  const link =
+    kind === 'confirm'
+      ? `${baseUrl}/${to.locale}/account/email?token=${details.token ?? ''}`
+      : `${baseUrl}/${to.locale}/${kind === 'taken' ? 'forgot-password' : 'account/password'}`;
+  const values = { name: to.displayName, link, newEmail: details.newEmail, siteName: t('meta.siteName') };
+  return {
+    to: to.email,
+    subject: t(`emailChange.email.${kind}.subject`, values),
+    text: t(`emailChange.email.${kind}.body`, values) + '\n',
+  };
+}

@@ -45,6 +45,8 @@ export interface AccountTokensTable {
   expires_at: Timestamp;
   used_at: Timestamp | null;
   created_at: Timestamp;
+  /** For `change_email`: the address the link confirms (null otherwise). */
+  new_email: string | null;
 }
 
 /** A user's TOTP secret (encrypted); enabled once a code from it was confirmed. */

@@ -10,6 +10,7 @@ import { authRoutes } from './auth.routes.js';
 import { requireCurrentTerms } from './terms.js';
 import { apiTokenRoutes, apiTokensOpenApi } from './api-tokens.routes.js';
 import { twoFactorRoutes } from './two-factor.routes.js';
+import { emailChangeRoutes } from './email-change.routes.js';
 import { authenticateApiToken } from './api-tokens.service.js';
 import { personalDataRoutes } from './personal-data.routes.js';
 import { accountsPersonalData } from './personal-data.service.js';
@@ -62,6 +63,7 @@ export const accountsModule: EcoopModule = {
     await accountRoutes(app);
     await apiTokenRoutes(app);
     await twoFactorRoutes(app);
+    await emailChangeRoutes(app);
     await personalDataRoutes(app);
   },
   demoSeed: ({ db }) => seedDemoAccounts(db),

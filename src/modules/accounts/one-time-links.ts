@@ -13,13 +13,20 @@ import './accounts.tables.js';
 export const LINK_PURPOSES = {
   verify_email: 24 * 60 * 60 * 1000,
   reset_password: 60 * 60 * 1000,
+  change_email: 24 * 60 * 60 * 1000,
 } as const;
 export type LinkPurpose = keyof typeof LINK_PURPOSES;
 
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Creates a link token for a user and returns the clear token to put in the email. */
-export async function issueLink(db: Db, userId: number, purpose: LinkPurpose, now = new Date()): Promise<string> {
+export async function issueLink(
+  db: Db,
+  userId: number,
+  purpose: LinkPurpose,
+  now = new Date(),
+  newEmail: string | null = null,
+): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   await db
     .insertInto('account_tokens')
@@ -30,6 +37,7 @@ export async function issueLink(db: Db, userId: number, purpose: LinkPurpose, no
       expires_at: nowIso(new Date(now.getTime() + LINK_PURPOSES[purpose])),
       used_at: null,
       created_at: nowIso(now),
+      new_email: newEmail,
     })
     .execute();
   return token;
@@ -62,4 +70,39 @@ export async function consumeLink(db: Db, token: string, purpose: LinkPurpose, n
     .returning('user_id')
     .executeTakeFirst();
   return row?.user_id ?? null;
+}
+
+/**
+ * A still-valid `change_email` link of this user: the new address it confirms. With `consume`, uses
+ * it up in the same conditional UPDATE (so it works once). A link of another user gives null.
+ */
+export async function emailChangeLink(
+  db: Db,
+  token: string,
+  userId: number,
+  options: { consume: boolean; now?: Date },
+): Promise<string | null> {
+  if (!token || token.length > 200) return null;
+  const now = nowIso(options.now ?? new Date());
+  const row = options.consume
+    ? await db
+        .updateTable('account_tokens')
+        .set({ used_at: now })
+        .where('token_hash', '=', hash(token))
+        .where('purpose', '=', 'change_email')
+        .where('user_id', '=', userId)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .returning('new_email')
+        .executeTakeFirst()
+    : await db
+        .selectFrom('account_tokens')
+        .select('new_email')
+        .where('token_hash', '=', hash(token))
+        .where('purpose', '=', 'change_email')
+        .where('user_id', '=', userId)
+        .where('used_at', 'is', null)
+        .where('expires_at', '>', now)
+        .executeTakeFirst();
+  return row?.new_email ?? null;
 }

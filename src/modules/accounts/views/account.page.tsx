@@ -70,7 +70,9 @@ export function AccountPage({ email, emailVerified, values, errors, notice, secu
       <p>
         {email} {emailVerified ? `(${t('account.emailVerified')})` : `(${t('account.emailNotVerified')})`}
       </p>
-      <p>{t('account.emailReadOnly')}</p>
+      <p>
+        <a href={href('/account/email')}>{t('emailChange.link')}</a>
+      </p>
       <h2>{t('account.moreHeading')}</h2>
       <ul>
         <li>
