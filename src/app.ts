@@ -38,6 +38,9 @@ export interface BuildOptions {
   jobs?: Record<string, JobHandler>;
 }
 
+/** Every posting route gets at most this many requests per client address and minute, unless it sets its own limit. */
+const DEFAULT_POST_RATE_LIMIT = { max: 60, timeWindow: 60_000 };
+
 /** Paths that change state but carry their own authentication (Bearer tokens), so no CSRF cookie applies. */
 const CSRF_EXEMPT = [/^\/api\//, /^\/open311\//];
 
@@ -109,10 +112,12 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       return (typeof body?._csrf === 'string' ? body._csrf : undefined) ?? (request.headers['x-csrf-token'] as string | undefined);
     },
   });
-  // CSRF on every state change, at preHandler (the body is parsed by then).
+  // CSRF on every state change, at preHandler (the body is parsed by then), and a default rate
+  // limit on every posting route that does not set a stricter one of its own.
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     if (!methods.some((m) => !['GET', 'HEAD', 'OPTIONS'].includes(m))) return;
+    route.config = { ...route.config, rateLimit: route.config?.rateLimit ?? DEFAULT_POST_RATE_LIMIT };
     if (CSRF_EXEMPT.some((re) => re.test(route.url))) return;
     const existing = route.preHandler ? (Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler]) : [];
     route.preHandler = [app.csrfProtection, ...existing];

@@ -100,6 +100,14 @@ describeEachDatabase('security', (dialect) => {
     });
   });
 
+  describe('default limit on posting routes', () => {
+    it('limits every POST route without its own limit to 60 a minute per address', async () => {
+      const post = () => t.app.inject({ method: 'POST', url: '/fr/__form', remoteAddress: '192.0.2.77', payload: {} });
+      for (let i = 0; i < 60; i++) expect((await post()).statusCode).toBe(403); // refused by CSRF, but counted
+      expect((await post()).statusCode).toBe(429);
+    });
+  });
+
   describe('sessions', () => {
     it('recognises a session on every instance, marks pages no-store, and bypasses the page cache', async () => {
       const userId = await createUserWithRoles(t.app.db, {
