@@ -6,55 +6,18 @@
  * axe finds nothing on any page visited, and the Nu HTML Checker finds no error in them.
  */
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { base32Decode, timeStep, totpAt } from '../src/modules/accounts/totp.js';
 import { translator, type MessageKey } from '../src/platform/i18n.js';
 import { axeViolations, describeAxeFindings, type AxeFinding } from './checks.js';
 import { checkHtml, describeHtmlErrors, type HtmlDocument } from './html-validity.js';
 import { connectBrowser, reportProblems, startEcoop, type E2EApp } from './support.js';
+import { mailText, startSmtpServer, type ReceivedMail } from '../test/smtp.js';
 
 const PASSWORD = 'e2e journey long passphrase';
-
-interface Received {
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on a free loopback port, keeping what it receives. */
-async function startSmtpServer(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
-
-/** The body of a raw message, with quoted-printable soft line breaks and escapes undone. */
-function decodedBody(raw: string): string {
-  const body = raw.slice(raw.search(/\r?\n\r?\n/));
-  if (!/^Content-Transfer-Encoding: quoted-printable\r?$/im.test(raw)) return body;
-  return Buffer.from(
-    body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-    'latin1',
-  ).toString('utf8');
-}
 
 let ecoop: E2EApp;
 let browser: Browser;
@@ -72,7 +35,7 @@ afterAll(async () => {
 });
 
 /** Waits until a message to this address has arrived on the SMTP server (the worker polls each second). */
-async function waitForMail(to: string): Promise<Received> {
+async function waitForMail(to: string): Promise<ReceivedMail> {
   const deadline = Date.now() + 20_000;
   for (;;) {
     const mail = smtp.received.find((m) => m.to.includes(to));
@@ -123,7 +86,7 @@ describe('the life of an account', () => {
 
         // The verification email arrives over SMTP; its link opens the confirmation page.
         const mail = await waitForMail(email);
-        const link = /https?:\/\/\S+\/verify-email\?token=[\w-]+/.exec(decodedBody(mail.raw))?.[0];
+        const link = /https?:\/\/\S+\/verify-email\?token=[\w-]+/.exec(mailText(mail))?.[0];
         expect(link, 'verification link in the email').toBeDefined();
         const linkUrl = new URL(link!);
         // The app's BASE_URL is not the port the test listens on: keep the link's path and query.

@@ -2,57 +2,18 @@
  * Test helpers of the accounts module: a real SMTP server that keeps what it receives, the mail
  * worker run on demand, and a small cookie-keeping client that posts forms with their CSRF token.
  */
-import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { SMTPServer } from 'smtp-server';
 import { JobWorker } from '../../platform/jobs.js';
 import { mailJobHandlers } from '../../platform/mail.js';
 import { recordingLogger } from '../../platform/testing-logger.js';
+import { mailText, type ReceivedMail } from '../../../test/smtp.js';
 
-export interface ReceivedMail {
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on a free loopback port. */
-export async function startSmtpServer(): Promise<{ url: string; received: ReceivedMail[]; close(): Promise<void> }> {
-  const received: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
+export { startSmtpServer, mailText, type ReceivedMail } from '../../../test/smtp.js';
 
 /** Delivers every queued mail of an app (its worker is off in tests). */
 export async function deliverMail(app: FastifyInstance): Promise<void> {
   const worker = new JobWorker(app.db, new Map(Object.entries(mailJobHandlers(app.config))), recordingLogger());
   while (await worker.runOnce());
-}
-
-/** The decoded text of a received mail (quoted-printable soft breaks undone). */
-export function mailText(mail: ReceivedMail): string {
-  const body = mail.raw.replace(/=\r?\n/g, '');
-  const bytes: number[] = [];
-  for (let i = 0; i < body.length; i++) {
-    const hex = body[i] === '=' ? /^[0-9A-F]{2}/.exec(body.slice(i + 1, i + 3)) : null;
-    if (hex) {
-      bytes.push(parseInt(hex[0], 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(body[i]!, 'utf8'));
-  }
-  return Buffer.from(bytes).toString('utf8').replace(/\r\n/g, '\n');
 }
 
 /** The first link of a mail to `path` (e.g. `/en/verify-email`), with its token. */
