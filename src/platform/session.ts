@@ -79,27 +79,61 @@ export async function destroyUserSessions(db: Db, userId: number): Promise<void>
 }
 
 /** Resolves a cookie token to its user, or null when unknown, expired, idle too long, or blocked. */
+/**
+ * The user columns a SessionUser is built from (join `users` and left-join `user_two_factor`):
+ * shared by cookie sessions and API tokens, so both see the same user.
+ */
+export const SESSION_USER_COLUMNS = [
+  'users.id',
+  'users.display_name',
+  'users.email',
+  'users.locale',
+  'users.blocked_at',
+  'users.deleted_at',
+  'users.preferences',
+  'users.terms_version',
+  'users.email_verified_at',
+  'user_two_factor.enabled_at as two_factor_at',
+] as const;
+
+/** A SessionUser from a row of SESSION_USER_COLUMNS and the roles the user holds. */
+export function toSessionUser(
+  row: {
+    id: number;
+    display_name: string;
+    email: string;
+    locale: string;
+    preferences: string;
+    terms_version: string | null;
+    email_verified_at: string | null;
+    two_factor_at: string | null;
+  },
+  heldRoles: string[],
+  sessionId: string,
+): SessionUser {
+  const twoFactor = row.two_factor_at !== null;
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    email: row.email,
+    locale: row.locale,
+    // Roles that require two-factor authentication are not in effect without it.
+    ...effectiveRoles([...new Set(heldRoles)], twoFactor),
+    twoFactor,
+    sessionId,
+    preferences: parseStoredPreferences(row.preferences),
+    termsVersion: row.terms_version,
+    emailVerified: row.email_verified_at !== null,
+  };
+}
+
 export async function loadSession(db: Db, token: string, now = new Date()): Promise<SessionUser | null> {
   const id = hashToken(token);
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('user_two_factor', 'user_two_factor.user_id', 'users.id')
-    .select([
-      'user_two_factor.enabled_at as two_factor_at',
-      'sessions.id as sid',
-      'sessions.last_seen_at',
-      'sessions.expires_at',
-      'users.id',
-      'users.display_name',
-      'users.email',
-      'users.locale',
-      'users.blocked_at',
-      'users.deleted_at',
-      'users.preferences',
-      'users.terms_version',
-      'users.email_verified_at',
-    ])
+    .select(['sessions.id as sid', 'sessions.last_seen_at', 'sessions.expires_at', ...SESSION_USER_COLUMNS])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
   if (!row) return null;
@@ -116,22 +150,11 @@ export async function loadSession(db: Db, token: string, now = new Date()): Prom
       .execute();
   }
   const held = await db.selectFrom('user_roles').select('role').distinct().where('user_id', '=', row.id).execute();
-  const twoFactor = row.two_factor_at !== null;
-  return {
-    id: row.id,
-    displayName: row.display_name,
-    email: row.email,
-    locale: row.locale,
-    ...effectiveRoles(
-      held.map((r) => r.role),
-      twoFactor,
-    ),
-    twoFactor,
-    sessionId: row.sid,
-    preferences: parseStoredPreferences(row.preferences),
-    termsVersion: row.terms_version,
-    emailVerified: row.email_verified_at !== null,
-  };
+  return toSessionUser(
+    row,
+    held.map((r) => r.role),
+    row.sid,
+  );
 }
 
 /** Sets the session cookie on a reply. */

@@ -1,5 +1,6 @@
 /** Queries on personal API tokens. Plain functions over a db or a transaction; no business rules. */
 import type { Db } from '../../db/database.js';
+import { SESSION_USER_COLUMNS } from '../../platform/session.js';
 import { nowIso } from '../../db/dialect.js';
 import './accounts.tables.js';
 import './api-tokens.tables.js';
@@ -47,20 +48,7 @@ export function findActiveByHash(db: Db, tokenHash: string) {
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .leftJoin('user_two_factor', 'user_two_factor.user_id', 'users.id')
-    .select([
-      'api_tokens.id as tokenId',
-      'user_two_factor.enabled_at as two_factor_at',
-      'api_tokens.last_used_at',
-      'users.id',
-      'users.display_name',
-      'users.email',
-      'users.locale',
-      'users.blocked_at',
-      'users.deleted_at',
-      'users.preferences',
-      'users.terms_version',
-      'users.email_verified_at',
-    ])
+    .select(['api_tokens.id as tokenId', 'api_tokens.last_used_at', ...SESSION_USER_COLUMNS])
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
     .executeTakeFirst();

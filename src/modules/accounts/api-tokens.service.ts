@@ -7,8 +7,7 @@ import type { Db } from '../../db/database.js';
 import { isUniqueViolation, nowIso } from '../../db/dialect.js';
 import { audit } from '../../platform/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { parseStoredPreferences } from '../../platform/preferences.js';
-import { effectiveRoles, type SessionUser } from '../../platform/session.js';
+import { toSessionUser, type SessionUser } from '../../platform/session.js';
 import { findByEmail, rolesOf } from './accounts.repository.js';
 import { checkTokenName } from './api-tokens.schemas.js';
 import {
@@ -139,20 +138,10 @@ export async function authenticateApiToken(db: Db, token: string, now = new Date
   if (!row.last_used_at || Date.parse(row.last_used_at) < now.getTime() - TOUCH_EVERY_MS) {
     await touchLastUsed(db, row.tokenId, nowIso(now));
   }
-  const held = [...new Set((await rolesOf(db, row.id)).map((r) => r.role))];
-  // The same rule as sessions: roles that require two-factor authentication are not in effect without it.
-  const twoFactor = row.two_factor_at !== null;
-  return {
-    id: row.id,
-    displayName: row.display_name,
-    email: row.email,
-    locale: row.locale,
-    ...effectiveRoles(held, twoFactor),
-    twoFactor,
-    // No session: the request is authenticated by a token (see request.authVia).
-    sessionId: '',
-    preferences: parseStoredPreferences(row.preferences),
-    termsVersion: row.terms_version,
-    emailVerified: row.email_verified_at !== null,
-  };
+  // No session: the request is authenticated by a token (see request.authVia).
+  return toSessionUser(
+    row,
+    (await rolesOf(db, row.id)).map((r) => r.role),
+    '',
+  );
 }
