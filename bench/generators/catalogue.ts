@@ -3,6 +3,7 @@
  * scale: 2,000), owned by the generated organisations, linked to life events and indexed for search
  * through the catalogue's own searchable (so the index holds exactly what the app would put there).
  */
+import { randomUUID } from 'node:crypto';
 import { indexDocument } from '../../src/platform/search.js';
 import { catalogueModule, refreshSectorCounts } from '../../src/modules/catalogue/index.js';
 import { idsBySlug, insertRows, quarterly } from '../bulk.js';
@@ -109,6 +110,7 @@ export const catalogueGenerator: DatasetGenerator = {
       links.push({ slug, lifeEvents: topic.lifeEvents });
       return {
         slug,
+        identifier: randomUUID(),
         organisation_id: owner.id,
         sector_id: sectorIds.get(topic.sector)!,
         status,

@@ -64,3 +64,13 @@ export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
   return e?.code === '23505' || e?.code === 'SQLITE_CONSTRAINT_UNIQUE' || e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
+
+/**
+ * The text at `key` of a JSON object stored as text (translated fields), e.g. `name` → `name.fr`.
+ * `key` is bound as a parameter, never spliced.
+ */
+export function jsonTextAt(db: Kysely<any>, column: string, key: string) {
+  return dialectOf(db) === 'postgres'
+    ? sql<string | null>`(${sql.ref(column)}::jsonb ->> ${key})`
+    : sql<string | null>`json_extract(${sql.ref(column)}, ${'$."' + key.replace(/[^a-zA-Z0-9_-]/g, '') + '"'})`;
+}

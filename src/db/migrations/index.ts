@@ -15,6 +15,7 @@ import * as preferences from './2026_11_26_0009_preferences.js';
 import * as twoFactor from './2026_11_26_0010_two_factor.js';
 import * as flags from './2026_11_26_0012_flags.js';
 import * as emailChange from './2026_11_26_0013_email_change.js';
+import * as catalogueEditing from './2026_11_26_0014_catalogue_editing.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0001_platform': platform,
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0010_two_factor': twoFactor,
   '2026_11_26_0012_flags': flags,
   '2026_11_26_0013_email_change': emailChange,
+  '2026_11_26_0014_catalogue_editing': catalogueEditing,
 };

@@ -1,11 +1,10 @@
 /** Catalogue use cases available with the foundation: reading sectors and seeding the demo catalogue. */
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
-import { nowIso } from '../../db/dialect.js';
 import type { SearchDocument } from '../../platform/search.js';
-import { indexDocument } from '../../platform/search.js';
-import { organisationIdsBySlug } from '../territory/index.js';
-import { DEMO_LIFE_EVENTS, DEMO_SECTORS, DEMO_SERVICES } from './demo-data.js';
+import { DEMO_LIFE_EVENTS, DEMO_SECTORS, DEMO_SERVICES, type DemoService } from './demo-data.js';
+import { emptyServiceInput, type ServiceInput } from './services.model.js';
+import { createService, findService, serviceSearchDocument } from './services.service.js';
 import './catalogue.tables.js';
 
 /** Sectors in their display order, each with its number of published services (a maintained counter). */
@@ -44,30 +43,46 @@ export function listLifeEvents(db: Db) {
 export async function* serviceDocuments(db: Db): AsyncIterable<SearchDocument> {
   const rows = await db
     .selectFrom('services')
-    .select(['slug', 'name', 'summary', 'description', 'keywords'])
+    .select(['slug', 'name', 'summary', 'description', 'keywords', 'audience'])
     .where('status', '=', 'published')
     .execute();
-  for (const r of rows) yield serviceDocument(r);
+  for (const r of rows) {
+    yield serviceSearchDocument({
+      slug: r.slug,
+      name: JSON.parse(r.name),
+      summary: JSON.parse(r.summary),
+      description: JSON.parse(r.description),
+      keywords: JSON.parse(r.keywords),
+      audience: JSON.parse(r.audience),
+    });
+  }
 }
 
-function serviceDocument(r: { slug: string; name: string; summary: string; description: string; keywords: string }): SearchDocument {
-  const keywords = JSON.parse(r.keywords) as Record<string, string[]>;
+/** The demo service as a catalogue input (what an editor would have typed). */
+export function demoServiceInput(s: DemoService): ServiceInput {
   return {
-    type: 'service',
-    refId: r.slug,
-    title: JSON.parse(r.name),
-    summary: JSON.parse(r.summary),
-    url: `/services/${r.slug}`,
-    body: [
-      JSON.parse(r.summary),
-      JSON.parse(r.description),
-      Object.fromEntries(Object.entries(keywords).map(([l, k]) => [l, k.join(' ')])),
-    ],
+    ...emptyServiceInput(),
+    slug: s.slug,
+    organisation: s.organisation,
+    sector: s.sector,
+    lifeEvents: s.lifeEvents,
+    name: s.name,
+    summary: s.summary,
+    description: s.description,
+    keywords: s.keywords,
+    channels: s.channels,
+    onlineUrl: s.onlineUrl,
+    isFree: s.isFree,
+    languages: ['fr', 'en'],
+    ...s.details,
   };
 }
 
-/** Inserts the demo sectors, life events and services, and indexes the services for search. */
-export async function seedDemoCatalogue(db: Db): Promise<void> {
+/**
+ * Inserts the demo sectors, life events and services. Services go through createService like any
+ * import (validated, indexed for search, counted in their sector, with a first revision).
+ */
+export async function seedDemoCatalogue(db: Db, defaultLocale: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     for (const [i, s] of DEMO_SECTORS.entries()) {
       await trx
@@ -83,51 +98,9 @@ export async function seedDemoCatalogue(db: Db): Promise<void> {
         .onConflict((oc) => oc.column('slug').doNothing())
         .execute();
     }
-    const orgs = await organisationIdsBySlug(trx);
-    const sectors = new Map((await trx.selectFrom('sectors').select(['id', 'slug']).execute()).map((r) => [r.slug, r.id]));
-    const events = new Map((await trx.selectFrom('life_events').select(['id', 'slug']).execute()).map((r) => [r.slug, r.id]));
     for (const s of DEMO_SERVICES) {
-      const organisationId = orgs.get(s.organisation);
-      const sectorId = sectors.get(s.sector);
-      if (!organisationId || !sectorId) throw new Error(`demo service ${s.slug}: unknown organisation or sector`);
-      const now = nowIso();
-      const row = await trx
-        .insertInto('services')
-        .values({
-          slug: s.slug,
-          organisation_id: organisationId,
-          sector_id: sectorId,
-          status: 'published',
-          name: JSON.stringify(s.name),
-          summary: JSON.stringify(s.summary),
-          description: JSON.stringify(s.description),
-          keywords: JSON.stringify(s.keywords),
-          channels: JSON.stringify(s.channels),
-          online_url: s.onlineUrl,
-          is_free: s.isFree ? 1 : 0,
-          created_at: now,
-          updated_at: now,
-        })
-        .onConflict((oc) => oc.column('slug').doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (!row) continue;
-      for (const e of s.lifeEvents) {
-        const lifeEventId = events.get(e);
-        if (!lifeEventId) throw new Error(`demo service ${s.slug}: unknown life event ${e}`);
-        await trx.insertInto('service_life_events').values({ service_id: row.id, life_event_id: lifeEventId }).execute();
-      }
-      await indexDocument(
-        trx,
-        serviceDocument({
-          slug: s.slug,
-          name: JSON.stringify(s.name),
-          summary: JSON.stringify(s.summary),
-          description: JSON.stringify(s.description),
-          keywords: JSON.stringify(s.keywords),
-        }),
-      );
+      if (await findService(trx, { slug: s.slug })) continue;
+      await createService(trx, 'cli', demoServiceInput(s), { defaultLocale, status: 'published', viaImport: true, audit: {} });
     }
-    await refreshSectorCounts(trx);
   });
 }

@@ -36,6 +36,57 @@ export interface ServicesTable {
   is_free: number;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** Stable identifier (UUID) of the service in open data and imports; its URI is `{BASE_URL}/id/service/{identifier}`. */
+  identifier: string;
+  /** Translated: who the service is for. */
+  audience: Generated<string>;
+  /** Translated, one requirement per line (CPSV-AP Requirement). */
+  requirements: Generated<string>;
+  /** Translated, one piece of evidence per line (CPSV-AP Evidence). */
+  evidence: Generated<string>;
+  /** Translated: what the cost depends on. */
+  cost_description: Generated<string>;
+  /** Translated: when the contact point answers. */
+  contact_hours: Generated<string>;
+  cost_cents: number | null;
+  cost_currency: Generated<string>;
+  /** ISO 8601 duration. */
+  processing_time: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  contact_page: string | null;
+  /** JSON array of ISO 639-1 codes. */
+  languages: Generated<string>;
+  accessibility: Generated<'compliant' | 'partial' | 'non_compliant' | 'unknown'>;
+  accessibility_url: string | null;
+  /** Incremented by every edit; a form or API write may require the version it read. */
+  version: Generated<number>;
+  published_at: Timestamp | null;
+}
+
+export interface ServiceRevisionsTable {
+  id: Generated<number>;
+  service_id: number;
+  version: number;
+  user_id: number | null;
+  action: 'create' | 'update' | 'publish' | 'withdraw' | 'unpublish' | 'import';
+  /** JSON array of FieldChange. */
+  changes: string;
+  created_at: Timestamp;
+}
+
+export interface ServiceRelationsTable {
+  service_id: number;
+  related_id: number;
+}
+
+export interface SearchMissesTable {
+  id: Generated<number>;
+  query: string;
+  locale: string;
+  count: Generated<number>;
+  first_at: Timestamp;
+  last_at: Timestamp;
 }
 
 export interface ServiceLifeEventsTable {
@@ -49,5 +100,8 @@ declare module '../../db/schema.js' {
     life_events: LifeEventsTable;
     services: ServicesTable;
     service_life_events: ServiceLifeEventsTable;
+    service_revisions: ServiceRevisionsTable;
+    service_relations: ServiceRelationsTable;
+    search_misses: SearchMissesTable;
   }
 }

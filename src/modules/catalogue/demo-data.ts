@@ -3,7 +3,9 @@
  * Vallée-Verte demo territory, in English and French.
  */
 
-export type Channel = 'online' | 'dps' | 'phone' | 'in_person';
+import type { Channel, ServiceInput } from './services.model.js';
+
+export type { Channel };
 export type Bilingual = { en: string; fr: string };
 
 export const DEMO_SECTORS: { slug: string; name: Bilingual; description: Bilingual }[] = [
@@ -79,6 +81,23 @@ export interface DemoService {
   channels: Channel[];
   onlineUrl: string | null;
   isFree: boolean;
+  /** The other CPSV-AP fields a service page shows (requirements, cost, contact…), when known. */
+  details?: Partial<
+    Omit<
+      ServiceInput,
+      | 'slug'
+      | 'organisation'
+      | 'sector'
+      | 'lifeEvents'
+      | 'name'
+      | 'summary'
+      | 'description'
+      | 'keywords'
+      | 'channels'
+      | 'onlineUrl'
+      | 'isFree'
+    >
+  >;
 }
 
 export const DEMO_SERVICES: DemoService[] = [
@@ -685,6 +704,12 @@ export const DEMO_SERVICES: DemoService[] = [
     channels: ['online', 'dps', 'in_person'],
     onlineUrl: 'https://www.saint-aubin-sur-verte.example/espace-famille',
     isFree: false,
+    details: {
+      costDescription: {
+        en: 'The price of a meal depends on the family’s income, from €0.50 to €4.20.',
+        fr: 'Le prix du repas dépend des revenus de la famille, de 0,50 € à 4,20 €.',
+      },
+    },
   },
   {
     slug: 'apply-for-a-school-bus-pass',
@@ -707,6 +732,12 @@ export const DEMO_SERVICES: DemoService[] = [
     channels: ['online', 'dps', 'phone'],
     onlineUrl: 'https://www.vallee-verte.example/transport-scolaire',
     isFree: false,
+    details: {
+      costDescription: {
+        en: 'An annual fee of €30 per child, free from the third child.',
+        fr: 'Une participation annuelle de 30 € par enfant, gratuite à partir du troisième enfant.',
+      },
+    },
   },
   {
     slug: 'claim-back-to-school-allowance',
@@ -773,6 +804,12 @@ export const DEMO_SERVICES: DemoService[] = [
     channels: ['online', 'dps', 'in_person'],
     onlineUrl: 'https://www.saint-aubin-sur-verte.example/mediatheque/inscription',
     isFree: false,
+    details: {
+      costDescription: {
+        en: 'Free for under-18s, students and job seekers; €12 a year for others.',
+        fr: 'Gratuite pour les moins de 18 ans, les étudiants et les demandeurs d’emploi ; 12 € par an pour les autres.',
+      },
+    },
   },
   {
     slug: 'book-a-sports-facility',
@@ -795,6 +832,12 @@ export const DEMO_SERVICES: DemoService[] = [
     channels: ['online', 'dps', 'in_person'],
     onlineUrl: 'https://www.saint-aubin-sur-verte.example/sports/reservation',
     isFree: false,
+    details: {
+      costDescription: {
+        en: 'Free for local clubs; hourly rates for other groups.',
+        fr: 'Gratuit pour les associations de la commune ; tarif horaire pour les autres groupes.',
+      },
+    },
   },
   {
     slug: 'register-to-vote',

@@ -6,6 +6,6 @@ export { listLifeEvents, listSectorsWithCounts, refreshSectorCounts } from './ca
 
 export const catalogueModule: EcoopModule = {
   name: 'catalogue',
-  demoSeed: ({ db }) => seedDemoCatalogue(db),
+  demoSeed: ({ db, config }) => seedDemoCatalogue(db, config.defaultLocale),
   searchables: [{ type: 'service', documents: serviceDocuments }],
 };

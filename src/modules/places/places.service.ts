@@ -68,5 +68,38 @@ export async function seedDemoPlaces(db: Db): Promise<void> {
         .onConflict((oc) => oc.column('slug').doNothing())
         .execute();
     }
+    // Places that help with administrative procedures help with every e-service offered at a DPS.
+    const helping = await trx.selectFrom('places').select('id').where('mediation_services', 'like', '%"admin_procedures"%').execute();
+    const services = await trx.selectFrom('services').select('id').where('channels', 'like', '%"dps"%').execute();
+    for (const place of helping) {
+      for (const service of services) {
+        await trx
+          .insertInto('place_services')
+          .values({ place_id: place.id, service_id: service.id })
+          .onConflict((oc) => oc.columns(['place_id', 'service_id']).doNothing())
+          .execute();
+      }
+    }
   });
+}
+
+/** The Digital Public Spaces that help people with an e-service, by name. */
+export function placesHelpingWith(db: Db, serviceId: number) {
+  return db
+    .selectFrom('place_services')
+    .innerJoin('places', 'places.id', 'place_services.place_id')
+    .innerJoin('municipalities', 'municipalities.id', 'places.municipality_id')
+    .select([
+      'places.id',
+      'places.slug',
+      'places.name',
+      'places.address',
+      'places.postcode',
+      'places.opening_hours',
+      'places.phone',
+      'municipalities.name as municipality',
+    ])
+    .where('place_services.service_id', '=', serviceId)
+    .orderBy('places.name')
+    .execute();
 }

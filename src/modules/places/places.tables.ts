@@ -25,8 +25,15 @@ export interface PlacesTable {
   updated_at: Timestamp;
 }
 
+/** A Digital Public Space that helps people with an e-service. */
+export interface PlaceServicesTable {
+  place_id: number;
+  service_id: number;
+}
+
 declare module '../../db/schema.js' {
   interface Database {
     places: PlacesTable;
+    place_services: PlaceServicesTable;
   }
 }
