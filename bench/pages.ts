@@ -39,15 +39,20 @@ export const PAGES: readonly BenchPage[] = [
   { path: '/en/privacy' },
   { path: '/en/this-page-does-not-exist', status: 404 },
   // catalogue
-  { path: '/en/services', upcoming: true },
-  { path: (d) => (sample(d, 'service') ? `/fr/services/${sample(d, 'service')}` : null), upcoming: true },
-  { path: (d) => (sample(d, 'sector') ? `/en/sectors/${sample(d, 'sector')}` : null), upcoming: true },
-  { path: (d) => (sample(d, 'lifeEvent') ? `/fr/life-events/${sample(d, 'lifeEvent')}` : null), upcoming: true },
-  // search
-  { path: (d) => (sample(d, 'query') ? `/en/search?q=${sample(d, 'query')}` : null), upcoming: true },
+  { path: '/en/services' },
+  { path: '/fr/services?channel=online&free=1' },
+  { path: (d) => (sample(d, 'service') ? `/fr/services/${sample(d, 'service')}` : null) },
+  { path: (d) => (sample(d, 'service') ? `/en/services/${sample(d, 'service')}` : null) },
+  { path: (d) => (sample(d, 'sector') ? `/en/sectors/${sample(d, 'sector')}` : null) },
+  { path: (d) => (sample(d, 'lifeEvent') ? `/fr/life-events/${sample(d, 'lifeEvent')}` : null) },
+  // search (a query that finds something: searches that find nothing are never cached, and are counted)
+  { path: (d) => (sample(d, 'query') ? `/en/search?q=${sample(d, 'query')}` : null) },
   // places
   { path: '/fr/places', upcoming: true },
   { path: (d) => (sample(d, 'place') ? `/en/places/${sample(d, 'place')}` : null), upcoming: true },
+  // catalogue API (integrations read anonymously; with a token they are API clients, not page views)
+  { path: (d) => (sample(d, 'sector') ? `/api/v1/services?sector=${sample(d, 'sector')}` : null), modes: ['anon'] },
+  { path: (d) => (sample(d, 'query') ? `/api/v1/search?q=${sample(d, 'query')}` : null), modes: ['anon'] },
 ];
 
 /** A page's concrete path for a dataset (null when it needs a sample the dataset lacks). */

@@ -66,7 +66,11 @@ async function crawlAndCheck(context: BrowserContext, width: number, extra: stri
   return crawl<Findings>(context, {
     baseUrl: ecoop.baseUrl,
     starts: [...LOCALES.map((l) => `/${l}/`), ...UNLINKED.map((u) => u.path), ...extra],
-    cap: 200,
+    // The catalogue has 40 services, 10 life events and 5 sectors, each page with a filter form:
+    // a sample of each collection (6 children) shows every page type, and the cap leaves room for
+    // the signed-in pass's editor and admin pages.
+    cap: 260,
+    childrenPerParent: 6,
     inspect: async (page, { path }) => {
       const locale = LOCALES.find((l) => path === `/${l}` || path.startsWith(`/${l}/`));
       const axe = await axeViolations(page);

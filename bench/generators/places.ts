@@ -1,6 +1,8 @@
 /**
  * Places: Digital Public Spaces (city scale: 200) spread over the generated municipalities, each
- * offering some of the nine mediation services of the "lieux de médiation numérique" schema.
+ * offering some of the nine mediation services of the "lieux de médiation numérique" schema, and
+ * helping people with about sixty of the published e-services offered through a DPS (the
+ * `place_services` rows a service page lists as "places that can help").
  */
 import { MEDIATION_SERVICES, type MediationService } from '../../src/modules/places/index.js';
 import { idsBySlug, insertRows } from '../bulk.js';
@@ -122,5 +124,27 @@ export const placesGenerator: DatasetGenerator = {
     dataset.counts.places = await insertRows(handle, 'places', rows);
     dataset.ids.place = [...(await idsBySlug(handle, 'places')).values()];
     dataset.samples.place = rng.sample(rows, 5).map((r) => r.slug);
+
+    // Which e-services each place helps with: published services with the 'dps' channel (channels
+    // are a JSON array of fixed codes, so the quoted code matches exactly one element).
+    const dpsServices = (
+      await db
+        .selectFrom('services')
+        .select('id')
+        .where('status', '=', 'published')
+        .where('channels', 'like', '%"dps"%')
+        .orderBy('id')
+        .execute()
+    ).map((r) => r.id);
+    const placeIds = dataset.ids.place;
+    dataset.counts.place_services = await insertRows(
+      handle,
+      'place_services',
+      (function* () {
+        for (const placeId of placeIds) {
+          for (const serviceId of rng.sample(dpsServices, rng.int(40, 80))) yield { place_id: placeId, service_id: serviceId };
+        }
+      })(),
+    );
   },
 };

@@ -1,5 +1,6 @@
 /**
- * The `ecoop` command: migrate, seed, create-admin, create-user, api-token, backup, reindex, serve.
+ * The `ecoop` command: migrate, seed, create-admin, create-user, api-token, backup, reindex, import,
+ * export, serve.
  * Exit codes: 0 success, 1 failure, 2 usage error.
  */
 import fs from 'node:fs';
@@ -13,6 +14,8 @@ import { translator, type MessageKey } from '../platform/i18n.js';
 import { reindexAll } from '../platform/search.js';
 import { isEmptyDatabase, seedDemo } from '../platform/seeds.js';
 import { createAdmin, createApiTokenForEmail, provisionUser } from '../modules/accounts/index.js';
+import { EXPORT_FORMATS, exportCatalogue, type ExportFormat } from '../modules/catalogue/catalogue-export.js';
+import { decodeUtf8, importCatalogue, type ImportReport } from '../modules/catalogue/catalogue-import.js';
 import { modules } from '../modules/index.js';
 import { startServer } from '../server.js';
 
@@ -30,6 +33,14 @@ Commands:
   api-token create --email E --name N     create an API token for an account and print it (only it)
   backup --to FILE                        online backup of the SQLite database to FILE
   reindex                                 rebuild the search index
+  import services FILE [--skip-invalid] [--dry-run]
+                                          import e-services from a CSV or CPSV-AP JSON-LD file (see
+                                          docs/catalogue-import.md): every line is checked first and
+                                          each problem printed; nothing is written when a line is
+                                          invalid, unless --skip-invalid; --dry-run writes nothing.
+                                          Exit 1 when invalid lines stopped the import
+  export services --format csv|jsonld [--output FILE]
+                                          export every e-service (drafts included) to stdout or FILE
   help                                    this text
 
 Configuration comes from the environment (see README.md).`;
@@ -221,6 +232,74 @@ export async function runCli(
         out.log(`Search index rebuilt (${searchables.map((s) => s.type).join(', ')}).`);
         return 0;
       });
+    case 'import': {
+      const [what, ...options] = rest;
+      let args: { values: { 'skip-invalid'?: boolean; 'dry-run'?: boolean }; positionals: string[] };
+      try {
+        args = parseArgs({
+          args: options,
+          options: { 'skip-invalid': { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+          strict: true,
+          allowPositionals: true,
+        });
+      } catch (err) {
+        out.error((err as Error).message);
+        return 2;
+      }
+      if (what !== 'services' || args.positionals.length !== 1) {
+        out.error('Usage: ecoop import services FILE [--skip-invalid] [--dry-run]');
+        return 2;
+      }
+      const file = path.resolve(args.positionals[0]!);
+      let bytes: Buffer;
+      try {
+        bytes = fs.readFileSync(file);
+      } catch (err) {
+        out.error(`Cannot read ${file}: ${(err as Error).message}`);
+        return 1;
+      }
+      const text = decodeUtf8(bytes);
+      if (text === null) {
+        out.error(`${file} is not UTF-8 text: save it as “CSV UTF-8” and try again.`);
+        return 1;
+      }
+      return withDatabase(config, async (db) => {
+        await migrateToLatest(db);
+        const report = await importCatalogue(db, 'cli', text, {
+          defaultLocale: config.defaultLocale,
+          t: translator('en'),
+          audit: {},
+          fileName: file,
+          skipInvalid: args.values['skip-invalid'] ?? false,
+          dryRun: args.values['dry-run'] ?? false,
+        });
+        out.log(importReportText(report, file));
+        return report.stopped ? 1 : 0;
+      });
+    }
+    case 'export': {
+      const [what, ...options] = rest;
+      const args = parse(options, { format: { type: 'string' }, output: { type: 'string' } }, out);
+      if (!args) return 2;
+      if (what !== 'services' || !(EXPORT_FORMATS as readonly string[]).includes(args.format ?? '')) {
+        out.error('Usage: ecoop export services --format csv|jsonld [--output FILE]');
+        return 2;
+      }
+      return withDatabase(config, async (db) => {
+        await migrateToLatest(db);
+        const body = await exportCatalogue(db, args.format as ExportFormat, 'all', {
+          baseUrl: config.baseUrl,
+          defaultLocale: config.defaultLocale,
+          locales: config.locales,
+        });
+        if (args.output) {
+          fs.writeFileSync(path.resolve(args.output), body);
+          out.error(`Exported to ${path.resolve(args.output)}.`);
+        } else if (out === console) process.stdout.write(body);
+        else out.log(body.replace(/\r?\n$/, ''));
+        return 0;
+      });
+    }
     case undefined:
     case 'help':
     case '--help':
@@ -231,6 +310,23 @@ export async function runCli(
       out.error(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;
   }
+}
+
+/** An import's report as the command prints it. */
+function importReportText(report: ImportReport, file: string): string {
+  const where = (line: number) => (line === 0 ? 'whole file' : `${report.unit} ${line}`);
+  const lines = [
+    `${report.dryRun ? 'Checked' : 'Imported'} ${file} (${report.format === 'csv' ? 'CSV' : 'CPSV-AP JSON-LD'}): ${report.rows} service(s).`,
+    `  ${report.stopped || report.dryRun ? 'to create' : 'created'}: ${report.created}, ${report.stopped || report.dryRun ? 'to update' : 'updated'}: ${report.updated}, unchanged: ${report.unchanged}, with problems: ${report.invalid}`,
+  ];
+  if (report.problems.length > 0) {
+    lines.push('Problems:');
+    for (const p of report.problems) lines.push(`  ${where(p.line)}${p.field ? `, ${p.field}` : ''}: ${p.reason}`);
+  }
+  if (report.stopped)
+    lines.push('Nothing was written. Correct the file and import it again, or use --skip-invalid to import the valid lines only.');
+  else if (report.dryRun) lines.push('Dry run: nothing was written.');
+  return lines.join('\n');
 }
 
 function parse<T extends Record<string, { type: 'string' }>>(args: string[], options: T, out: Out): { [K in keyof T]?: string } | null {

@@ -9,6 +9,7 @@ import type { Db } from '../db/database.js';
 import type { BearerAuthenticator } from './api-auth.js';
 import type { FlaggableType } from './flags.js';
 import type { PersonalDataProvider } from './gdpr.js';
+import type { MessageKey } from './i18n.js';
 import type { JobHandler } from './jobs.js';
 import type { OpenApiFragment } from './openapi.js';
 import type { Searchable } from './search.js';
@@ -17,6 +18,15 @@ export interface SeedContext {
   db: Db;
   config: Config;
   log: { info(message: string): void; warn(message: string): void };
+}
+
+/** A page people with certain roles work from, linked from their account page ("Your work"). */
+export interface Workspace {
+  /** Path without the locale, e.g. `/manage/services`. */
+  path: string;
+  labelKey: MessageKey;
+  /** Whether someone with these roles in effect may use it (the page itself still checks). */
+  visibleTo: (roles: readonly string[]) => boolean;
 }
 
 export interface EcoopModule {
@@ -41,6 +51,8 @@ export interface EcoopModule {
   flaggable?: FlaggableType[];
   /** What it exports for a person and how it anonymises them on account deletion (see platform/gdpr.ts). */
   personalData?: PersonalDataProvider;
+  /** Pages of this module that some roles work from, listed on their account page. */
+  workspaces?: Workspace[];
   /** Resolves API Bearer tokens to users (the accounts module; see platform/api-auth.ts). */
   authenticateBearer?: BearerAuthenticator;
 }

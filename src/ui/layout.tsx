@@ -54,6 +54,8 @@ export function Layout({ title, description, children, head }: LayoutProps) {
           <nav class="site-nav" aria-label={t('layout.mainNav')}>
             <ul class="container site-nav__list">
               <NavLink path="/" label={t('nav.home')} />
+              <NavLink path="/services" label={t('nav.services')} />
+              <NavLink path="/search" label={t('nav.search')} />
               <NavLink path="/about" label={t('nav.about')} />
             </ul>
           </nav>

@@ -72,6 +72,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // Searches that found nothing: the normalised query and how often, never who asked.
   await withId(db, db.schema.createTable('search_misses'))
     .addColumn('query', 'text', (c) => c.notNull())
+    // The words as first typed (trimmed, bounded), for people to read; `query` is what is counted.
+    .addColumn('example', 'text', (c) => c.notNull())
     .addColumn('locale', 'text', (c) => c.notNull())
     .addColumn('count', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('first_at', 'text', (c) => c.notNull())

@@ -36,6 +36,7 @@ export async function accountRoutes(app: FastifyInstance): Promise<void> {
         errors={{}}
         notice={known}
         security={{ twoFactor: user.twoFactor ?? false, pendingRoles: user.pendingRoles ?? [] }}
+        workspaces={app.modules.flatMap((m) => m.workspaces ?? []).filter((w) => w.visibleTo(user.roles))}
       />,
       { title: t('account.title'), cacheable: false },
     );

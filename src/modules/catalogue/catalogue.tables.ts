@@ -82,7 +82,10 @@ export interface ServiceRelationsTable {
 
 export interface SearchMissesTable {
   id: Generated<number>;
+  /** Normalised (what is counted). */
   query: string;
+  /** The words as first typed, for display. */
+  example: string;
   locale: string;
   count: Generated<number>;
   first_at: Timestamp;

@@ -119,6 +119,31 @@ export const DEMO_SERVICES: DemoService[] = [
     channels: ['online', 'dps', 'phone', 'in_person'],
     onlineUrl: 'https://caf.vallee-verte.example/aide-logement',
     isFree: true,
+    details: {
+      audience: {
+        en: 'Tenants, lodgers, people living in a residence or a hostel, and some home-buyers, with modest incomes. Students can apply too.',
+        fr: 'Les locataires, colocataires, résidents d’un foyer ou d’une résidence, et certains accédants à la propriété, aux revenus modestes. Les étudiants peuvent aussi faire la demande.',
+      },
+      requirements: {
+        en: 'You rent or are buying your main home, where you live at least 8 months a year\nThe home is decent: safe, healthy and at least 9 m² for one person\nYour income is under a ceiling that depends on your household',
+        fr: 'Vous louez ou achetez votre résidence principale, où vous vivez au moins 8 mois par an\nLe logement est décent : sûr, sain et d’au moins 9 m² pour une personne\nVos revenus ne dépassent pas un plafond qui dépend de votre foyer',
+      },
+      evidence: {
+        en: 'Your tenancy agreement or loan contract\nYour landlord’s name and address\nYour bank details (IBAN)\nYour income for the last two years, and that of the people who live with you',
+        fr: 'Votre bail ou votre contrat de prêt\nLe nom et l’adresse de votre propriétaire\nVotre RIB\nVos revenus des deux dernières années, et ceux des personnes qui vivent avec vous',
+      },
+      processingTime: 'P2M',
+      contactPhone: '+33 3 00 00 01 01',
+      contactEmail: 'logement@caf.vallee-verte.example',
+      contactPage: 'https://caf.vallee-verte.example/contact',
+      contactHours: {
+        en: 'Monday to Friday, 9 am to 4.30 pm',
+        fr: 'Du lundi au vendredi, de 9 h à 16 h 30',
+      },
+      languages: ['fr', 'en', 'ar'],
+      accessibility: 'partial',
+      accessibilityUrl: 'https://caf.vallee-verte.example/accessibilite',
+    },
   },
   {
     slug: 'apply-for-minimum-income',
@@ -141,6 +166,27 @@ export const DEMO_SERVICES: DemoService[] = [
     channels: ['online', 'dps', 'phone', 'in_person'],
     onlineUrl: 'https://caf.vallee-verte.example/rsa',
     isFree: true,
+    details: {
+      audience: {
+        en: 'People aged 25 or over with little or no income. Younger people who are pregnant, have a child or have worked two of the last three years.',
+        fr: 'Les personnes de 25 ans ou plus sans ressources ou aux ressources très faibles. Avant 25 ans : si vous êtes enceinte, si vous avez un enfant ou si vous avez travaillé deux ans sur les trois dernières années.',
+      },
+      requirements: {
+        en: 'You live in France for good\nYour household’s income is under the RSA amount\nYou agree to take steps towards work or training',
+        fr: 'Vous vivez en France de façon stable\nLes ressources de votre foyer sont inférieures au montant du RSA\nVous vous engagez dans des démarches vers l’emploi ou la formation',
+      },
+      evidence: {
+        en: 'Your ID or residence permit\nYour bank details (IBAN)\nYour income for the last three months, and that of the people who live with you',
+        fr: 'Votre pièce d’identité ou votre titre de séjour\nVotre RIB\nVos ressources des trois derniers mois, et celles des personnes qui vivent avec vous',
+      },
+      processingTime: 'P1M',
+      contactPhone: '+33 3 00 00 01 02',
+      contactPage: 'https://caf.vallee-verte.example/contact',
+      contactHours: { en: 'Monday to Friday, 9 am to 4.30 pm', fr: 'Du lundi au vendredi, de 9 h à 16 h 30' },
+      languages: ['fr', 'en'],
+      accessibility: 'partial',
+      related: ['housing-allowance'],
+    },
   },
   {
     slug: 'claim-birth-grant',
@@ -160,6 +206,26 @@ export const DEMO_SERVICES: DemoService[] = [
     channels: ['online', 'dps', 'phone', 'in_person'],
     onlineUrl: 'https://caf.vallee-verte.example/prime-naissance',
     isFree: true,
+    details: {
+      audience: {
+        en: 'Expectant parents whose income is under a ceiling.',
+        fr: 'Les futurs parents dont les revenus ne dépassent pas un plafond.',
+      },
+      requirements: {
+        en: 'Your pregnancy was declared before the end of the 14th week\nYour household’s income is under the ceiling',
+        fr: 'Votre grossesse a été déclarée avant la fin de la 14e semaine\nLes revenus de votre foyer ne dépassent pas le plafond',
+      },
+      evidence: {
+        en: 'The pregnancy declaration from your doctor or midwife\nYour bank details (IBAN)\nYour income from two years ago',
+        fr: 'La déclaration de grossesse de votre médecin ou de votre sage-femme\nVotre RIB\nVos revenus d’il y a deux ans',
+      },
+      processingTime: 'P1M',
+      contactPhone: '+33 3 00 00 01 03',
+      contactHours: { en: 'Monday to Friday, 9 am to 4.30 pm', fr: 'Du lundi au vendredi, de 9 h à 16 h 30' },
+      languages: ['fr', 'en'],
+      accessibility: 'compliant',
+      accessibilityUrl: 'https://caf.vallee-verte.example/accessibilite',
+    },
   },
   {
     slug: 'claim-child-benefit',
@@ -179,6 +245,27 @@ export const DEMO_SERVICES: DemoService[] = [
     channels: ['online', 'dps', 'phone', 'in_person'],
     onlineUrl: 'https://caf.vallee-verte.example/allocations-familiales',
     isFree: true,
+    details: {
+      audience: {
+        en: 'Families living in France with at least two dependent children under 20, whatever their income.',
+        fr: 'Les familles qui vivent en France avec au moins deux enfants à charge de moins de 20 ans, quels que soient leurs revenus.',
+      },
+      requirements: {
+        en: 'You live in France with your children\nYou have at least two children under 20 in your care',
+        fr: 'Vous vivez en France avec vos enfants\nVous avez au moins deux enfants de moins de 20 ans à charge',
+      },
+      evidence: {
+        en: 'Your ID\nYour children’s birth certificates\nYour bank details (IBAN)',
+        fr: 'Votre pièce d’identité\nL’acte de naissance de vos enfants\nVotre RIB',
+      },
+      processingTime: 'P3W',
+      contactPhone: '+33 3 00 00 01 04',
+      contactEmail: 'familles@caf.vallee-verte.example',
+      contactHours: { en: 'Monday to Friday, 9 am to 4.30 pm', fr: 'Du lundi au vendredi, de 9 h à 16 h 30' },
+      languages: ['fr', 'en'],
+      accessibility: 'compliant',
+      related: ['claim-birth-grant'],
+    },
   },
   {
     slug: 'apply-for-in-work-bonus',
@@ -352,6 +439,27 @@ export const DEMO_SERVICES: DemoService[] = [
     channels: ['online', 'dps', 'phone', 'in_person'],
     onlineUrl: 'https://www.vallee-verte.example/logement-social',
     isFree: true,
+    details: {
+      audience: {
+        en: 'Households whose income is under the social-housing ceilings, whatever their nationality if they live in France legally.',
+        fr: 'Les foyers dont les revenus ne dépassent pas les plafonds du logement social, quelle que soit leur nationalité s’ils résident en France de façon régulière.',
+      },
+      requirements: {
+        en: 'Your household’s income is under the ceiling\nYou live in France legally',
+        fr: 'Les revenus de votre foyer ne dépassent pas le plafond\nVous résidez en France de façon régulière',
+      },
+      evidence: {
+        en: 'An ID for each adult\nYour last tax notice\nYour current tenancy agreement or proof of address',
+        fr: 'Une pièce d’identité pour chaque adulte\nVotre dernier avis d’imposition\nVotre bail actuel ou un justificatif de domicile',
+      },
+      processingTime: 'P1M',
+      contactPhone: '+33 3 00 00 02 01',
+      contactEmail: 'logement@vallee-verte.example',
+      contactHours: { en: 'Tuesday and Thursday, 9 am to noon', fr: 'Le mardi et le jeudi, de 9 h à 12 h' },
+      languages: ['fr'],
+      accessibility: 'unknown',
+      related: ['housing-allowance'],
+    },
   },
   {
     slug: 'apply-for-housing-solidarity-fund',
@@ -484,6 +592,28 @@ export const DEMO_SERVICES: DemoService[] = [
     channels: ['online', 'dps', 'phone', 'in_person'],
     onlineUrl: 'https://emploi.vallee-verte.example/inscription',
     isFree: true,
+    details: {
+      audience: {
+        en: 'Anyone looking for work: after losing a job, at the end of studies, or to change careers.',
+        fr: 'Toute personne qui cherche un emploi : après la perte d’un emploi, à la fin des études ou pour changer de métier.',
+      },
+      requirements: {
+        en: 'You are 16 or over\nYou are allowed to work in France',
+        fr: 'Vous avez 16 ans ou plus\nVous avez le droit de travailler en France',
+      },
+      evidence: {
+        en: 'Your ID\nYour social security number\nYour bank details (IBAN)\nYour CV, if you have one\nYour latest employer certificates',
+        fr: 'Votre pièce d’identité\nVotre numéro de sécurité sociale\nVotre RIB\nVotre CV, si vous en avez un\nVos dernières attestations employeur',
+      },
+      processingTime: 'P5D',
+      contactPhone: '+33 3 00 00 03 01',
+      contactPage: 'https://emploi.vallee-verte.example/contact',
+      contactHours: { en: 'Monday to Friday, 8.30 am to 5 pm', fr: 'Du lundi au vendredi, de 8 h 30 à 17 h' },
+      languages: ['fr', 'en', 'es'],
+      accessibility: 'partial',
+      accessibilityUrl: 'https://emploi.vallee-verte.example/accessibilite',
+      related: ['apply-for-minimum-income'],
+    },
   },
   {
     slug: 'claim-unemployment-benefit',
@@ -506,6 +636,26 @@ export const DEMO_SERVICES: DemoService[] = [
     channels: ['online', 'dps', 'phone', 'in_person'],
     onlineUrl: 'https://emploi.vallee-verte.example/allocation-chomage',
     isFree: true,
+    details: {
+      audience: {
+        en: 'People who lost their job through no choice of their own and worked at least 6 months in the last 2 years.',
+        fr: 'Les personnes qui ont perdu leur emploi sans l’avoir choisi et qui ont travaillé au moins 6 mois au cours des 2 dernières années.',
+      },
+      requirements: {
+        en: 'You are registered as a job seeker\nYou worked at least 6 months in the last 24 months\nYou are actively looking for work',
+        fr: 'Vous êtes inscrit comme demandeur d’emploi\nVous avez travaillé au moins 6 mois au cours des 24 derniers mois\nVous cherchez activement un emploi',
+      },
+      evidence: {
+        en: 'Your employer certificates\nYour bank details (IBAN)',
+        fr: 'Vos attestations employeur\nVotre RIB',
+      },
+      processingTime: 'P2W',
+      contactPhone: '+33 3 00 00 03 01',
+      contactHours: { en: 'Monday to Friday, 8.30 am to 5 pm', fr: 'Du lundi au vendredi, de 8 h 30 à 17 h' },
+      languages: ['fr', 'en'],
+      accessibility: 'partial',
+      related: ['register-as-a-job-seeker', 'apply-for-minimum-income'],
+    },
   },
   {
     slug: 'update-your-situation-every-month',
@@ -682,6 +832,30 @@ export const DEMO_SERVICES: DemoService[] = [
     channels: ['online', 'dps', 'in_person'],
     onlineUrl: 'https://www.saint-aubin-sur-verte.example/ecoles/inscription',
     isFree: true,
+    details: {
+      audience: {
+        en: 'Parents of a child starting nursery or primary school, or moving to a school in Saint-Aubin-sur-Verte.',
+        fr: 'Les parents d’un enfant qui entre en maternelle ou à l’école élémentaire, ou qui change d’école à Saint-Aubin-sur-Verte.',
+      },
+      requirements: {
+        en: 'You live in Saint-Aubin-sur-Verte\nYour child turns 3 this year or is older',
+        fr: 'Vous habitez Saint-Aubin-sur-Verte\nVotre enfant a 3 ans cette année ou plus',
+      },
+      evidence: {
+        en: 'Your family record book or your child’s birth certificate\nA proof of address less than 3 months old\nYour child’s vaccination record',
+        fr: 'Votre livret de famille ou l’acte de naissance de l’enfant\nUn justificatif de domicile de moins de 3 mois\nLe carnet de vaccination de l’enfant',
+      },
+      processingTime: 'P2W',
+      contactPhone: '+33 3 00 00 04 01',
+      contactEmail: 'ecoles@saint-aubin-sur-verte.example',
+      contactHours: {
+        en: 'Monday to Friday, 8.30 am to noon and 1.30 pm to 5 pm',
+        fr: 'Du lundi au vendredi, de 8 h 30 à 12 h et de 13 h 30 à 17 h',
+      },
+      languages: ['fr'],
+      accessibility: 'non_compliant',
+      related: ['claim-child-benefit'],
+    },
   },
   {
     slug: 'sign-up-for-school-meals-and-after-school-care',
@@ -705,6 +879,21 @@ export const DEMO_SERVICES: DemoService[] = [
     onlineUrl: 'https://www.saint-aubin-sur-verte.example/espace-famille',
     isFree: false,
     details: {
+      audience: {
+        en: 'Parents of children at a state nursery or primary school in Saint-Aubin-sur-Verte.',
+        fr: 'Les parents d’enfants scolarisés dans une école publique de Saint-Aubin-sur-Verte.',
+      },
+      evidence: {
+        en: 'Your family’s tax notice, to set the price\nThe name of a person allowed to collect your child',
+        fr: 'L’avis d’imposition du foyer, pour calculer le tarif\nLe nom d’une personne autorisée à venir chercher l’enfant',
+      },
+      processingTime: 'P1W',
+      contactPhone: '+33 3 00 00 04 02',
+      contactEmail: 'periscolaire@saint-aubin-sur-verte.example',
+      contactHours: { en: 'Monday to Friday, 8.30 am to noon', fr: 'Du lundi au vendredi, de 8 h 30 à 12 h' },
+      languages: ['fr'],
+      accessibility: 'partial',
+      related: ['enrol-your-child-in-school'],
       costDescription: {
         en: 'The price of a meal depends on the family’s income, from €0.50 to €4.20.',
         fr: 'Le prix du repas dépend des revenus de la famille, de 0,50 € à 4,20 €.',
@@ -733,6 +922,10 @@ export const DEMO_SERVICES: DemoService[] = [
     onlineUrl: 'https://www.vallee-verte.example/transport-scolaire',
     isFree: false,
     details: {
+      costAmount: 30,
+      processingTime: 'P3W',
+      languages: ['fr', 'en'],
+      accessibility: 'partial',
       costDescription: {
         en: 'An annual fee of €30 per child, free from the third child.',
         fr: 'Une participation annuelle de 30 € par enfant, gratuite à partir du troisième enfant.',
@@ -860,6 +1053,26 @@ export const DEMO_SERVICES: DemoService[] = [
     channels: ['online', 'dps', 'in_person'],
     onlineUrl: 'https://www.saint-aubin-sur-verte.example/elections/inscription',
     isFree: true,
+    details: {
+      audience: {
+        en: 'French citizens aged 18 or over, and citizens of other EU countries for local and European elections.',
+        fr: 'Les citoyens français de 18 ans ou plus, et les citoyens des autres pays de l’Union européenne pour les élections municipales et européennes.',
+      },
+      requirements: {
+        en: 'You are 18 or over on election day\nYou live or pay local taxes in the town',
+        fr: 'Vous avez 18 ans ou plus le jour du scrutin\nVous habitez la commune ou y payez des impôts locaux',
+      },
+      evidence: {
+        en: 'Your ID or passport\nA proof of address less than 3 months old',
+        fr: 'Votre carte d’identité ou votre passeport\nUn justificatif de domicile de moins de 3 mois',
+      },
+      processingTime: 'P5D',
+      contactPhone: '+33 3 00 00 04 03',
+      contactEmail: 'elections@saint-aubin-sur-verte.example',
+      contactHours: { en: 'Monday to Friday, 8.30 am to noon', fr: 'Du lundi au vendredi, de 8 h 30 à 12 h' },
+      languages: ['fr'],
+      accessibility: 'compliant',
+    },
   },
   {
     slug: 'request-a-civil-status-certificate',

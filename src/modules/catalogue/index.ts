@@ -4,6 +4,7 @@ import type { EcoopModule } from '../../platform/module.js';
 import { apiRoutes } from './api.routes.js';
 import { catalogueOpenApi } from './api.openapi.js';
 import { seedDemoCatalogue, serviceDocuments } from './catalogue.service.js';
+import { catalogueEditorPersonalData } from './editor.queries.js';
 import { editorRoutes } from './editor.routes.js';
 import { openDataRoutes } from './open-data.routes.js';
 import { publicRoutes } from './public.routes.js';
@@ -21,6 +22,14 @@ export const catalogueModule: EcoopModule = {
     await apiRoutes(app);
   },
   openapi: catalogueOpenApi,
+  personalData: catalogueEditorPersonalData,
+  workspaces: [
+    {
+      path: '/manage/services',
+      labelKey: 'serviceEditor.nav',
+      visibleTo: (roles) => roles.includes('admin') || roles.includes('official'),
+    },
+  ],
   demoSeed: ({ db, config }) => seedDemoCatalogue(db, config.defaultLocale),
   searchables: [{ type: 'service', documents: serviceDocuments }],
 };

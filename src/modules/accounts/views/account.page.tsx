@@ -1,6 +1,7 @@
 /** The account page: profile (name, language), email, email verification, sessions, related settings. */
 import { useUi } from '../../../ui/context.js';
 import { Button, CsrfField, ErrorSummary, NotificationBanner, Radios, TextInput } from '../../../ui/components/index.js';
+import type { Workspace } from '../../../platform/module.js';
 import type { FormErrors, ProfileField, ProfileValues } from '../accounts.schemas.js';
 import { summaryItems } from './form-errors.js';
 import { PersonalDataSection } from './personal-data.page.js';
@@ -18,11 +19,13 @@ export interface AccountPageProps {
   notice?: AccountNotice | undefined;
   /** Two-factor authentication: whether it is on, and the roles waiting for it. */
   security?: TwoFactorSummary | undefined;
+  /** The work pages this person's roles open (from the modules' manifests). */
+  workspaces?: readonly Workspace[] | undefined;
 }
 
 const ORDER: readonly ProfileField[] = ['displayName', 'locale'];
 
-export function AccountPage({ email, emailVerified, values, errors, notice, security }: AccountPageProps) {
+export function AccountPage({ email, emailVerified, values, errors, notice, security, workspaces = [] }: AccountPageProps) {
   const { t, href, locales } = useUi();
   const error = (f: ProfileField) => (errors[f] ? t(errors[f]) : undefined);
   return (
@@ -73,6 +76,18 @@ export function AccountPage({ email, emailVerified, values, errors, notice, secu
       <p>
         <a href={href('/account/email')}>{t('emailChange.link')}</a>
       </p>
+      {workspaces.length > 0 ? (
+        <>
+          <h2>{t('account.workHeading')}</h2>
+          <ul>
+            {workspaces.map((w) => (
+              <li key={w.path}>
+                <a href={href(w.path)}>{t(w.labelKey)}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       <h2>{t('account.moreHeading')}</h2>
       <ul>
         <li>

@@ -1,7 +1,7 @@
-/** The home page: ways into the catalogue, help nearby, and what E-COOP is for. */
+/** The home page: three ways into the catalogue (search, life events, sectors), help nearby, and what E-COOP is for. */
 import { pick } from '../../../platform/i18n.js';
 import { useUi } from '../../../ui/context.js';
-import { Card, Tag } from '../../../ui/components/index.js';
+import { Button, Card, TextInput } from '../../../ui/components/index.js';
 
 export interface HomePageProps {
   sectors: { slug: string; name: string; description: string; services: number }[];
@@ -10,22 +10,27 @@ export interface HomePageProps {
 }
 
 export function HomePage({ sectors, lifeEvents, places }: HomePageProps) {
-  const { t, locale } = useUi();
+  const { t, locale, href } = useUi();
   return (
     <>
       <div class="hero">
         <h1>{t('home.heading')}</h1>
         <p class="lead">{t('home.lead')}</p>
+        <form method="get" action={href('/search')} role="search">
+          <TextInput id="home-q" name="q" type="search" label={t('search.homeLabel')} hint={t('search.hint')} />
+          <Button>{t('search.button')}</Button>
+        </form>
+        <p>
+          <a href={href('/services')}>{t('search.browseAll')}</a>
+        </p>
       </div>
 
       <section aria-labelledby="life-events">
         <h2 id="life-events">{t('home.lifeEventsHeading')}</h2>
         <p>{t('home.lifeEventsIntro')}</p>
-        <ul class="tag-list">
+        <ul class="card-grid">
           {lifeEvents.map((e) => (
-            <li key={e.slug}>
-              <Tag>{pick(e.name, locale)}</Tag>
-            </li>
+            <Card key={e.slug} title={pick(e.name, locale)} href={href(`/life-events/${e.slug}`)} />
           ))}
         </ul>
       </section>
@@ -34,7 +39,12 @@ export function HomePage({ sectors, lifeEvents, places }: HomePageProps) {
         <h2 id="sectors">{t('home.sectorsHeading')}</h2>
         <ul class="card-grid">
           {sectors.map((s) => (
-            <Card key={s.slug} title={pick(s.name, locale)} meta={t('home.serviceCount', { count: Number(s.services) })}>
+            <Card
+              key={s.slug}
+              title={pick(s.name, locale)}
+              href={href(`/sectors/${s.slug}`)}
+              meta={t('home.serviceCount', { count: Number(s.services) })}
+            >
               <p>{pick(s.description, locale)}</p>
             </Card>
           ))}
