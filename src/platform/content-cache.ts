@@ -30,6 +30,11 @@ export class ContentGeneration {
   private pending: Promise<void> | null = null;
   constructor(private readonly db: Db) {}
 
+  /** Makes the next `current()` read the counter: after a write here, this instance sees it at once. */
+  expire(): void {
+    this.checkedAt = 0;
+  }
+
   async current(): Promise<string> {
     if (Date.now() - this.checkedAt <= GENERATION_CHECK_MS) return this.value;
     // Requests arriving while the counter is read share the one query.
@@ -73,6 +78,11 @@ export function registerContentCache(app: FastifyInstance): void {
       return value;
     },
   };
+  // Read-your-writes: once a write request has been answered, this instance re-reads the counter, so
+  // someone who just saved sees the change on the next page (other instances within a second).
+  app.addHook('onResponse', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') generation.expire();
+  });
   app.decorate('contentGeneration', generation);
   app.decorate('contentCache', cache);
 }

@@ -69,3 +69,56 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, body: VNo
   if (options.cacheable === false) reply.pageCacheable = false;
   return reply.send(html);
 }
+
+/** Shared bodies kept per app instance, at most this many (a list page's body is 10–25 KB). */
+const MAX_SHARED_BODIES = 500;
+const sharedBodies = new WeakMap<object, Map<string, { html: string; generation: string }>>();
+
+/**
+ * Sends a page whose main content is the same for everyone who gets this `key` (a public list or
+ * service page: no CSRF token, nothing about the viewer). The body is rendered once per content
+ * generation and instance, then reused for signed-in views, which the anonymous page cache does not
+ * serve; only the layout (header, account links) is rendered per request.
+ *
+ * `key` must name everything the body depends on besides the locale and the content: the URL
+ * (path and query) and any viewer-dependent switch (e.g. `officialLinks=1`). Never use it for a
+ * body that holds a form with a CSRF token or personal data: it would be shown to someone else.
+ */
+export async function sendSharedPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  key: string,
+  body: () => VNode,
+  options: PageOptions,
+): Promise<FastifyReply> {
+  const app = request.server;
+  // A shared body must not hold a CSRF token (it would be someone else's): asking for one fails.
+  const ctx: UiContext = {
+    ...uiContext(request, reply),
+    csrfToken: () => {
+      throw new Error(`sendSharedPage(${key}): a shared body cannot hold a CSRF token`);
+    },
+  };
+  const render = () => renderToString(<UiCtx.Provider value={ctx}>{body()}</UiCtx.Provider>);
+  let html: string;
+  if (!app.config.pageCache) html = render();
+  else {
+    let bodies = sharedBodies.get(app);
+    if (!bodies) sharedBodies.set(app, (bodies = new Map()));
+    const generation = await app.contentGeneration.current();
+    const fullKey = `${request.locale}\n${key}`;
+    const hit = bodies.get(fullKey);
+    if (hit && hit.generation === generation) {
+      // Most recently used last: eviction takes the oldest.
+      bodies.delete(fullKey);
+      bodies.set(fullKey, hit);
+      html = hit.html;
+    } else {
+      html = render();
+      if (bodies.size >= MAX_SHARED_BODIES) bodies.delete(bodies.keys().next().value as string);
+      bodies.set(fullKey, { html, generation });
+    }
+  }
+  // The HTML was rendered (and escaped) by Preact above, with this request's context.
+  return sendPage(request, reply, <div dangerouslySetInnerHTML={{ __html: html }} />, options);
+}

@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Locale } from '../../config.js';
 import { AppError } from '../../platform/errors.js';
 import { pick, translator } from '../../platform/i18n.js';
-import { sendPage } from '../../platform/render.js';
+import { sendPage, sendSharedPage } from '../../platform/render.js';
 import { localizedGet } from '../../platform/routing.js';
 import type { Crumb, Option } from '../../ui/components/index.js';
 import { authorize, can, catalogueActor } from './catalogue.policy.js';
@@ -148,25 +148,29 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     const missed = query.q !== undefined && result.searchTotal === 0;
     if (missed) await recordSearchMiss(app.db, query.q!, locale);
     const t = translator(locale);
-    return sendPage(
+    const unmetSearches = page.searchable ? await unmetSearchesLink(request) : undefined;
+    return sendSharedPage(
       request,
       reply,
-      <CataloguePage
-        heading={page.heading}
-        lead={page.lead}
-        crumbs={page.crumbs}
-        basePath={`/${locale}${page.path}`}
-        query={query}
-        searchable={page.searchable}
-        {...filterOptions(ref, locale, defaultLocale)}
-        services={result.services}
-        total={result.total}
-        pageCount={Math.min(MAX_PAGE, Math.ceil(result.total / PER_PAGE))}
-        organisationNames={organisationNames(ref)}
-        defaultLocale={defaultLocale}
-        help={helpLinks(app, locale)}
-        unmetSearches={page.searchable ? await unmetSearchesLink(request) : undefined}
-      />,
+      `${request.url}\nunmet=${unmetSearches ?? ''}`,
+      () => (
+        <CataloguePage
+          heading={page.heading}
+          lead={page.lead}
+          crumbs={page.crumbs}
+          basePath={`/${locale}${page.path}`}
+          query={query}
+          searchable={page.searchable}
+          {...filterOptions(ref, locale, defaultLocale)}
+          services={result.services}
+          total={result.total}
+          pageCount={Math.min(MAX_PAGE, Math.ceil(result.total / PER_PAGE))}
+          organisationNames={organisationNames(ref)}
+          defaultLocale={defaultLocale}
+          help={helpLinks(app, locale)}
+          unmetSearches={unmetSearches}
+        />
+      ),
       {
         title: query.q !== undefined ? t('services.list.titleWithQuery', { title: page.heading, q: query.q }) : page.heading,
         description: page.lead,
@@ -256,19 +260,22 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
       channelNames: Object.fromEntries(CHANNELS.map((c) => [c, t(CHANNEL_LABEL[c])])),
     });
     const name = service.name[locale] || service.name[defaultLocale] || service.slug;
-    return sendPage(
+    return sendSharedPage(
       request,
       reply,
-      <ServicePage
-        service={service}
-        organisation={organisation}
-        sector={sector}
-        lifeEvents={ref.lifeEvents.filter((e) => service.lifeEvents.includes(e.slug))}
-        related={data.related}
-        places={data.places}
-        organisationNames={organisationNames(ref)}
-        defaultLocale={defaultLocale}
-      />,
+      request.url,
+      () => (
+        <ServicePage
+          service={service}
+          organisation={organisation}
+          sector={sector}
+          lifeEvents={ref.lifeEvents.filter((e) => service.lifeEvents.includes(e.slug))}
+          related={data.related}
+          places={data.places}
+          organisationNames={organisationNames(ref)}
+          defaultLocale={defaultLocale}
+        />
+      ),
       {
         title: name,
         description: service.summary[locale] || service.summary[defaultLocale],
@@ -300,19 +307,22 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
       const missed = query.q !== undefined && result.total === 0 && page === 1;
       if (missed) await recordSearchMiss(app.db, query.q!, locale);
       const t = translator(locale);
-      return sendPage(
+      return sendSharedPage(
         request,
         reply,
-        <SearchPage
-          q={query.q}
-          page={page}
-          perPage={PER_PAGE}
-          groups={result.groups.map((g) => ({ ...g, total: Math.min(g.total, MAX_SEARCH_OFFSET + PER_PAGE) }))}
-          total={result.total}
-          organisationNames={organisationNames(ref)}
-          defaultLocale={defaultLocale}
-          help={helpLinks(app, locale)}
-        />,
+        request.url,
+        () => (
+          <SearchPage
+            q={query.q}
+            page={page}
+            perPage={PER_PAGE}
+            groups={result.groups.map((g) => ({ ...g, total: Math.min(g.total, MAX_SEARCH_OFFSET + PER_PAGE) }))}
+            total={result.total}
+            organisationNames={organisationNames(ref)}
+            defaultLocale={defaultLocale}
+            help={helpLinks(app, locale)}
+          />
+        ),
         {
           title: query.q !== undefined ? t('search.resultsTitle', { q: query.q }) : t('search.title'),
           cacheable: !missed,

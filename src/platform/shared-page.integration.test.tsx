@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestApp, describeEachDatabase, type TestApp } from '../../test/support.js';
+import { modules } from '../modules/index.js';
+import { CsrfField } from '../ui/components/index.js';
+import { contentChanged } from './content-cache.js';
+import type { EcoopModule } from './module.js';
+import { sendSharedPage } from './render.js';
+import { localizedGet } from './routing.js';
+
+let renders = 0;
+let text = 'first';
+const sharing: EcoopModule = {
+  name: 'test-shared',
+  routes: (app) => {
+    localizedGet(app, '/shared-test', (request, reply) =>
+      sendSharedPage(
+        request,
+        reply,
+        request.url,
+        () => {
+          renders += 1;
+          return <p id="shared">{text}</p>;
+        },
+        { title: 'Shared' },
+      ),
+    );
+    // Under /api/, so the test needs no CSRF token.
+    app.post('/api/test-shared-write', async () => {
+      text = 'written';
+      await contentChanged(app.db);
+      return { ok: true };
+    });
+    localizedGet(app, '/shared-with-form', (request, reply) =>
+      sendSharedPage(
+        request,
+        reply,
+        request.url,
+        () => (
+          <form method="post">
+            <CsrfField />
+          </form>
+        ),
+        { title: 'Form' },
+      ),
+    );
+  },
+};
+
+describeEachDatabase('shared page bodies', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    text = 'first';
+    t = await createTestApp(dialect, { config: { pageCache: true }, build: { modules: [...modules, sharing] } });
+  });
+  afterAll(() => t.close());
+
+  it('renders a body once per content generation and locale, and again after content changes', async () => {
+    const get = (url: string) => t.app.inject({ url });
+    const first = await get('/en/shared-test?x=1');
+    expect(first.body).toContain('<p id="shared">first</p>');
+    // Another query string is another body; the same one (even for another visitor) is reused.
+    await get('/en/shared-test?x=2');
+    const before = renders;
+    text = 'second';
+    expect((await get('/en/shared-test?x=1')).body).toContain('<p id="shared">first</p>');
+    expect(renders).toBe(before);
+    await contentChanged(t.app.db);
+    // The generation is read at most once a second.
+    await new Promise((r) => setTimeout(r, 1100));
+    expect((await get('/en/shared-test?x=1')).body).toContain('<p id="shared">second</p>');
+    expect(renders).toBe(before + 1);
+    expect((await get('/fr/shared-test?x=1')).statusCode).toBe(200);
+    expect(renders).toBe(before + 2);
+  });
+
+  it('shows a write at once on the instance that made it (read-your-writes)', async () => {
+    expect((await t.app.inject({ url: '/en/shared-test?x=3' })).statusCode).toBe(200);
+    expect((await t.app.inject({ method: 'POST', url: '/api/test-shared-write' })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: '/en/shared-test?x=3' })).body).toContain('<p id="shared">written</p>');
+  });
+
+  it('refuses a body that holds a CSRF token (it would be shown to someone else)', async () => {
+    const res = await t.app.inject({ url: '/en/shared-with-form' });
+    expect(res.statusCode).toBe(500);
+  });
+});
