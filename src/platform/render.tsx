@@ -92,9 +92,11 @@ export async function sendSharedPage(
   options: PageOptions,
 ): Promise<FastifyReply> {
   const app = request.server;
-  // A shared body must not hold a CSRF token (it would be someone else's): asking for one fails.
+  // A shared body is rendered as nobody in particular (no user), and must not hold a CSRF token
+  // (it would be someone else's): asking for one fails.
   const ctx: UiContext = {
     ...uiContext(request, reply),
+    user: null,
     csrfToken: () => {
       throw new Error(`sendSharedPage(${key}): a shared body cannot hold a CSRF token`);
     },

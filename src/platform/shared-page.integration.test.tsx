@@ -2,12 +2,25 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeEachDatabase, type TestApp } from '../../test/support.js';
 import { modules } from '../modules/index.js';
 import { CsrfField } from '../ui/components/index.js';
+import { useUi } from '../ui/context.js';
+import { createUserWithRoles } from '../modules/accounts/index.js';
 import { contentChanged } from './content-cache.js';
+import { createSession } from './session.js';
 import type { EcoopModule } from './module.js';
 import { sendSharedPage } from './render.js';
 import { localizedGet } from './routing.js';
 
 let renders = 0;
+/** Shows the text, and whoever the body thinks is reading it (it must think: nobody). */
+function SharedBody() {
+  const { user } = useUi();
+  return (
+    <p id="shared">
+      {text}
+      {user ? ` for ${user.displayName}` : ''}
+    </p>
+  );
+}
 let text = 'first';
 const sharing: EcoopModule = {
   name: 'test-shared',
@@ -19,7 +32,7 @@ const sharing: EcoopModule = {
         request.url,
         () => {
           renders += 1;
-          return <p id="shared">{text}</p>;
+          return <SharedBody />;
         },
         { title: 'Shared' },
       ),
@@ -77,6 +90,23 @@ describeEachDatabase('shared page bodies', (dialect) => {
     expect((await t.app.inject({ url: '/en/shared-test?x=3' })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'POST', url: '/api/test-shared-write' })).statusCode).toBe(200);
     expect((await t.app.inject({ url: '/en/shared-test?x=3' })).body).toContain('<p id="shared">written</p>');
+  });
+
+  it('renders a shared body as nobody in particular, even for a signed-in viewer', async () => {
+    const userId = await createUserWithRoles(t.app.db, {
+      email: 'reader@example.org',
+      displayName: 'Rita Reader',
+      password: 'a long enough password',
+      locale: 'en',
+      roles: [],
+    });
+    const cookie = `ecoop_session=${await createSession(t.app.db, userId)}`;
+    const res = await t.app.inject({ url: '/en/shared-test?x=4', headers: { cookie } });
+    expect(res.statusCode).toBe(200);
+    // Signed in (personal pages are never stored), yet the body knows nobody.
+    expect(res.headers['cache-control']).toContain('no-store');
+    expect(res.body).toContain('href="/en/account"');
+    expect(res.body).not.toContain('for Rita Reader');
   });
 
   it('refuses a body that holds a CSRF token (it would be shown to someone else)', async () => {
