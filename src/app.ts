@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
+import { registerSlots } from './platform/slots.js';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { isLocale, type Config } from './config.js';
@@ -129,6 +130,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
   registerHealth(app);
   registerOpenApi(app, modules);
   registerFlaggables(app, modules);
+  registerSlots(app, modules);
 
   // `/` → the visitor's language.
   app.get('/', async (request, reply) => {

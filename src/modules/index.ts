@@ -4,6 +4,7 @@
  */
 import type { EcoopModule } from '../platform/module.js';
 import { adminModule } from './admin/index.js';
+import { assessmentModule } from './assessment/index.js';
 import { accountsModule } from './accounts/index.js';
 import { catalogueModule } from './catalogue/index.js';
 import { moderationModule } from './moderation/index.js';
@@ -21,4 +22,5 @@ export const modules: readonly EcoopModule[] = [
   adminModule,
   preferencesModule,
   moderationModule,
+  assessmentModule,
 ];

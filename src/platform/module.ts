@@ -13,6 +13,7 @@ import type { MessageKey } from './i18n.js';
 import type { JobHandler } from './jobs.js';
 import type { OpenApiFragment } from './openapi.js';
 import type { Searchable } from './search.js';
+import type { SlotProviders } from './slots.js';
 
 export interface SeedContext {
   db: Db;
@@ -53,6 +54,8 @@ export interface EcoopModule {
   personalData?: PersonalDataProvider;
   /** Pages of this module that some roles work from, listed on their account page. */
   workspaces?: Workspace[];
+  /** Sections this module adds to other modules' pages (see platform/slots.ts). */
+  slots?: SlotProviders;
   /** Resolves API Bearer tokens to users (the accounts module; see platform/api-auth.ts). */
   authenticateBearer?: BearerAuthenticator;
 }

@@ -16,6 +16,7 @@ import * as twoFactor from './2026_11_26_0010_two_factor.js';
 import * as flags from './2026_11_26_0012_flags.js';
 import * as emailChange from './2026_11_26_0013_email_change.js';
 import * as catalogueEditing from './2026_11_26_0014_catalogue_editing.js';
+import * as assessment from './2026_11_26_0015_assessment.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0001_platform': platform,
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0012_flags': flags,
   '2026_11_26_0013_email_change': emailChange,
   '2026_11_26_0014_catalogue_editing': catalogueEditing,
+  '2026_11_26_0015_assessment': assessment,
 };

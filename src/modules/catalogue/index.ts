@@ -11,6 +11,8 @@ import { publicRoutes } from './public.routes.js';
 import { taxonomyRoutes } from './taxonomy.routes.js';
 
 export { listLifeEvents, listSectorsWithCounts, refreshSectorCounts } from './catalogue.service.js';
+export { catalogueActor, type CatalogueActor } from './catalogue.policy.js';
+export { createService, findService, findServicesByIds, getPublishedService, setServiceStatus, type ServiceRecord } from './services.service.js';
 
 export const catalogueModule: EcoopModule = {
   name: 'catalogue',

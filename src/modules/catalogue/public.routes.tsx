@@ -245,6 +245,12 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     const [ref, index] = await Promise.all([reference(app), catalogueIndex(app)]);
     const data = await loadServicePage(app.db, index, slug);
     const { service } = data;
+    const contributions = await app.slotContent('service.page', {
+      serviceId: service.id,
+      slug: service.slug,
+      organisationId: service.organisationId,
+      locale,
+    });
     const t = translator(locale);
     const organisation = ref.organisations.find((o) => o.id === service.organisationId);
     const sector = ref.sectors.find((s) => s.id === service.sectorId);
@@ -274,6 +280,7 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
           places={data.places}
           organisationNames={organisationNames(ref)}
           defaultLocale={defaultLocale}
+          contributions={contributions}
         />
       ),
       {

@@ -4,6 +4,7 @@
  * online, or get help at a Digital Public Space), whom to contact, who is responsible, whether it is
  * accessible, and related services. Sections without content are left out rather than shown empty.
  */
+import type { VNode } from 'preact';
 import type { Locale } from '../../../../config.js';
 import { pick } from '../../../../platform/i18n.js';
 import { Breadcrumbs, type Crumb } from '../../../../ui/components/index.js';
@@ -25,6 +26,8 @@ export interface ServicePageProps {
   places: HelpingPlace[];
   organisationNames: ReadonlyMap<string, string>;
   defaultLocale: Locale;
+  /** Sections other modules add to the page (platform/slots.ts `service.page`), after the article. */
+  contributions?: VNode[];
 }
 
 const ACCESSIBILITY_LABEL = {
@@ -233,6 +236,8 @@ export function ServicePage(props: ServicePageProps) {
           ) : null}
         </Section>
       </article>
+
+      {props.contributions ?? null}
 
       {props.related.length > 0 ? (
         <Section id="related" title={t('services.page.related')}>

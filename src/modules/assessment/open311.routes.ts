@@ -1,0 +1,4 @@
+/** (being written) */
+import type { FastifyInstance } from 'fastify';
+
+export async function open311Routes(_app: FastifyInstance): Promise<void> {}

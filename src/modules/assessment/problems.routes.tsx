@@ -1,0 +1,4 @@
+/** (being written) */
+import type { FastifyInstance } from 'fastify';
+
+export async function problemsRoutes(_app: FastifyInstance): Promise<void> {}
