@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../test/support.js';
 import { generateDataset, type DatasetSummary } from './generate.js';
 import { parseScale } from './scale.js';
+import { recountServiceCounters, storedServiceCounters } from '../src/modules/assessment/assessments.service.js';
 
 describe('generateDataset (tiny, SQLite)', () => {
   let first: TestDatabase;
@@ -77,6 +78,43 @@ describe('generateDataset (tiny, SQLite)', () => {
         .orderBy('id')
         .execute();
     expect(await users(second)).toEqual(await users(first));
+  });
+
+  it('builds the co-assessment counters equal to a recount, and consistent reports and marks', async () => {
+    const db = first.handle.db;
+    expect(summary.counts.assessments).toBeGreaterThan(0);
+    const services = await db.selectFrom('services').select('id').execute();
+    for (const { id } of services) {
+      const stored = await storedServiceCounters(db, id);
+      const recount = await recountServiceCounters(db, id);
+      expect(stored.totals, `service ${id}`).toEqual(recount.totals);
+      expect(stored.months, `service ${id}`).toEqual(recount.months);
+      const reports = await db.selectFrom('problem_reports').select(['status']).where('service_id', '=', id).execute();
+      const stats = await db.selectFrom('service_assessment_stats').selectAll().where('service_id', '=', id).executeTakeFirst();
+      expect(Number(stats?.open_problems ?? 0)).toBe(
+        reports.filter((r) => ['open', 'acknowledged', 'in_progress'].includes(r.status)).length,
+      );
+      expect(Number(stats?.problems ?? 0)).toBe(reports.filter((r) => r.status !== 'duplicate').length);
+      expect(Number(stats?.fixed_problems ?? 0)).toBe(reports.filter((r) => r.status === 'fixed').length);
+    }
+    const duplicates = await db
+      .selectFrom('problem_reports as d')
+      .innerJoin('problem_reports as o', 'o.id', 'd.duplicate_of')
+      .select(['d.service_id as dService', 'o.service_id as oService', 'o.status as oStatus'])
+      .execute();
+    for (const d of duplicates) {
+      expect(d.oService).toBe(d.dService);
+      expect(d.oStatus).not.toBe('duplicate');
+    }
+    const marks = await db
+      .selectFrom('assessments')
+      .leftJoin('review_helpful_marks', 'review_helpful_marks.assessment_id', 'assessments.id')
+      .select(['assessments.id', 'assessments.helpful_count', (eb) => eb.fn.count('review_helpful_marks.user_id').as('marks')])
+      .groupBy(['assessments.id', 'assessments.helpful_count'])
+      .execute();
+    for (const m of marks) expect(Number(m.marks), `assessment ${m.id}`).toBe(m.helpful_count);
+    const versions = await db.selectFrom('assessment_versions').select(['assessment_id', 'version']).execute();
+    expect(versions.length).toBe(summary.counts.assessment_versions);
   });
 
   it('refuses a database that already has content', async () => {

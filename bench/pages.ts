@@ -21,6 +21,11 @@ export interface BenchPage {
   upcoming?: boolean;
   /** The reference the anonymous budget is relative to (/healthz only). */
   reference?: boolean;
+  /**
+   * Who the logged-in row is signed in as: a citizen (default), or an official of the dataset's
+   * `samples.officialOrganisation[0]` (else `samples.organisation[0]`), for work pages such as the dashboard.
+   */
+  as?: 'citizen' | 'official';
 }
 
 /** The first sample of a kind, URL-encoded, or null. */
@@ -47,6 +52,19 @@ export const PAGES: readonly BenchPage[] = [
   { path: (d) => (sample(d, 'lifeEvent') ? `/fr/life-events/${sample(d, 'lifeEvent')}` : null) },
   // search (a query that finds something: searches that find nothing are never cached, and are counted)
   { path: (d) => (sample(d, 'query') ? `/en/search?q=${sample(d, 'query')}` : null) },
+  // co-assessment: the most assessed service's page (with its ratings panel), reviews and
+  // results; the results and the dashboard (an official's work page: logged in only) of the
+  // organisation with the most services
+  { path: (d) => (sample(d, 'assessedService') ? `/en/services/${sample(d, 'assessedService')}` : null) },
+  { path: (d) => (sample(d, 'assessedService') ? `/fr/services/${sample(d, 'assessedService')}/reviews` : null) },
+  { path: (d) => (sample(d, 'assessedService') ? `/en/services/${sample(d, 'assessedService')}/reviews?sort=helpful` : null) },
+  { path: (d) => (sample(d, 'assessedService') ? `/en/services/${sample(d, 'assessedService')}/results` : null) },
+  { path: (d) => (sample(d, 'officialOrganisation') ? `/fr/organisations/${sample(d, 'officialOrganisation')}/results` : null) },
+  {
+    path: (d) => (sample(d, 'officialOrganisation') ? `/en/manage/assessment/${sample(d, 'officialOrganisation')}` : null),
+    modes: ['logged-in'],
+    as: 'official',
+  },
   // places
   { path: '/fr/places', upcoming: true },
   { path: (d) => (sample(d, 'place') ? `/en/places/${sample(d, 'place')}` : null), upcoming: true },

@@ -19,9 +19,9 @@ import { createUserWithRoles } from '../src/modules/accounts/index.js';
 import { createSession, sessionCookieName } from '../src/platform/session.js';
 import { BUDGETS, evaluateBudgets, type Mode } from './budgets.js';
 import { generateDataset, type DatasetSummary } from './generate.js';
-import { BENCH_EMAIL_DOMAIN, BENCH_PASSWORD } from './generators/accounts.js';
+import { BENCH_EMAIL_DOMAIN, BENCH_PASSWORD, BENCH_TOTP_SECRET } from './generators/accounts.js';
 import { fetchOnce, pageWeight, processCpuMs, processRssMb, runLoad, stopActiveLoad, type LoadResult, type PageWeight } from './load.js';
-import { PAGES, resolvePath } from './pages.js';
+import { PAGES, resolvePath, type BenchPage } from './pages.js';
 import { formatTable, type ResultRow } from './report.js';
 import { parseScale } from './scale.js';
 import { createBenchDatabase, startApp, type AppProcess, type BenchDatabase } from './server.js';
@@ -76,6 +76,8 @@ function options(argv: string[]): RunOptions {
 interface Target {
   path: string;
   mode: Mode;
+  /** The request headers of this row (the session cookie of the account it is loaded as). */
+  headers: Record<string, string>;
   expectedStatus: number;
   reference: boolean;
   cache: string | null;
@@ -137,8 +139,11 @@ async function main(): Promise<number> {
   app = await startApp(root, database, log);
   log(`Ready at ${app.baseUrl} in ${Date.now() - t2} ms (pid ${app.pid}).`);
 
-  // A signed-in citizen, with a session row as the sign-in page would create.
+  // A signed-in citizen, with a session row as the sign-in page would create; and, for the pages
+  // loaded as an official (`as: 'official'`), an official of the dataset's `officialOrganisation`,
+  // with two-factor authentication on, without which the role is not in effect.
   let cookie: string;
+  let officialCookie: string | null = null;
   {
     const handle = createDatabase(database.config);
     try {
@@ -150,11 +155,27 @@ async function main(): Promise<number> {
         roles: [],
       });
       cookie = `${sessionCookieName(false)}=${await createSession(handle.db, userId)}`;
+      const organisation = dataset.samples.officialOrganisation?.[0] ?? dataset.samples.organisation?.[0];
+      const scope = organisation
+        ? await handle.db.selectFrom('organisations').select('id').where('slug', '=', organisation).executeTakeFirst()
+        : undefined;
+      if (scope && PAGES.some((p) => p.as === 'official')) {
+        const officialId = await createUserWithRoles(handle.db, {
+          email: `bench-official@${BENCH_EMAIL_DOMAIN}`,
+          displayName: 'Bench Official',
+          password: BENCH_PASSWORD,
+          locale: 'en',
+          roles: [{ role: 'official', scopeType: 'organisation', scopeId: scope.id }],
+          twoFactorSecret: BENCH_TOTP_SECRET,
+        });
+        officialCookie = `${sessionCookieName(false)}=${await createSession(handle.db, officialId)}`;
+      }
     } finally {
       await handle.close();
     }
   }
-  const headersFor = (mode: Mode): Record<string, string> => (mode === 'logged-in' ? { cookie } : {});
+  const headersFor = (mode: Mode, as: BenchPage['as'] = 'citizen'): Record<string, string> =>
+    mode === 'logged-in' ? { cookie: as === 'official' && officialCookie ? officialCookie : cookie } : {};
 
   // Resolve and probe every page: its status, whether the page cache serves it, its weight.
   const targets: Target[] = [];
@@ -168,14 +189,19 @@ async function main(): Promise<number> {
     }
     if (opts.only && !page.reference && !pagePath.includes(opts.only)) continue;
     const expectedStatus = page.status ?? 200;
+    if (page.as === 'official' && !officialCookie) {
+      skipped.push({ path: pagePath, reason: 'no sample organisation for an official' });
+      continue;
+    }
     for (const mode of page.modes ?? (['anon', 'logged-in'] as const)) {
-      const first = await fetchOnce(app.baseUrl + pagePath, headersFor(mode));
+      const headers = headersFor(mode, page.as);
+      const first = await fetchOnce(app.baseUrl + pagePath, headers);
       if (page.upcoming && first.status === 404 && expectedStatus !== 404) {
         if (mode === 'anon') skipped.push({ path: pagePath, reason: 'not served yet (404)' });
         continue;
       }
       if (first.status !== expectedStatus) log(`  ! ${pagePath} (${mode}) answered ${first.status}, expected ${expectedStatus}`);
-      const again = await fetchOnce(app.baseUrl + pagePath, headersFor(mode));
+      const again = await fetchOnce(app.baseUrl + pagePath, headers);
       const isHtml = (again.headers.get('content-type') ?? '').startsWith('text/html');
       if (mode === 'logged-in' && isHtml && !sessionChecked) {
         if (!/no-store/.test(again.headers.get('cache-control') ?? ''))
@@ -185,6 +211,7 @@ async function main(): Promise<number> {
       targets.push({
         path: pagePath,
         mode,
+        headers,
         expectedStatus,
         reference: page.reference ?? false,
         cache: again.headers.get('x-page-cache'),
@@ -196,16 +223,17 @@ async function main(): Promise<number> {
   checkpoint();
   const warmupS = Math.min(3, opts.durationS);
   log(`Warming up (${warmupS} s per mode)…`);
-  for (const mode of ['anon', 'logged-in'] as const) {
-    const paths = targets.filter((t) => t.mode === mode).map((t) => t.path);
-    if (paths.length)
-      await runLoad({
-        url: app.baseUrl,
-        connections: Math.min(10, opts.connections),
-        durationS: warmupS,
-        headers: headersFor(mode),
-        paths,
-      });
+  // One warm-up per account (anonymous, the citizen, the official).
+  const groups = new Map<string, Target[]>();
+  for (const t of targets) groups.set(t.headers.cookie ?? '', [...(groups.get(t.headers.cookie ?? '') ?? []), t]);
+  for (const group of groups.values()) {
+    await runLoad({
+      url: app.baseUrl,
+      connections: Math.min(10, opts.connections),
+      durationS: warmupS,
+      headers: group[0]!.headers,
+      paths: group.map((t) => t.path),
+    });
   }
 
   const ordered = [
@@ -224,7 +252,7 @@ async function main(): Promise<number> {
       url: app.baseUrl + target.path,
       connections: opts.connections,
       durationS: opts.durationS,
-      headers: headersFor(target.mode),
+      headers: target.headers,
     });
     const elapsed = Date.now() - wall;
     const cpuAfter = processCpuMs(app.pid);

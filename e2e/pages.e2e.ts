@@ -34,6 +34,9 @@ const UNLINKED: { path: string; status: number }[] = [
     { path: `/${l}/account/deleted`, status: 200 },
     // Reached by the redirect after a correct password when 2FA is on (the logged-out pass holds a pending sign-in).
     { path: `/${l}/sign-in/two-factor`, status: 200 },
+    // Reached by posting the page feedback prompt (its thank-you page), or from a re-shown prompt's language links.
+    { path: `/${l}/page-feedback/thanks?page=%2Fservices`, status: 200 },
+    { path: `/${l}/page-feedback?page=%2Fservices`, status: 200 },
   ]),
   { path: '/no-such-page-e2e', status: 404 },
 ];

@@ -42,8 +42,13 @@ export interface BuildOptions {
 /** Every posting route gets at most this many requests per client address and minute, unless it sets its own limit. */
 const DEFAULT_POST_RATE_LIMIT = { max: 60, timeWindow: 60_000 };
 
-/** Paths that change state but carry their own authentication (Bearer tokens), so no CSRF cookie applies. */
-const CSRF_EXEMPT = [/^\/api\//, /^\/open311\//];
+/**
+ * Paths that change state without a CSRF token: the APIs carry their own authentication (Bearer
+ * tokens), so no CSRF cookie applies; the page feedback prompt sits on cached anonymous pages, which
+ * cannot hold a token, so its route (assessment/feedback.routes.tsx) demands a same-origin request
+ * instead, ignores the session and records nobody.
+ */
+const CSRF_EXEMPT = [/^\/api\//, /^\/open311\//, /^\/[a-z]{2}(?:-[a-z]{2,4})?\/page-feedback$/i];
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({

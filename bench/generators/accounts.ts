@@ -13,6 +13,9 @@ import type { DatasetGenerator } from './types.js';
 /** The password of every generated account. */
 export const BENCH_PASSWORD = 'bench-password-vallee-verte';
 
+/** The two-factor secret (base32) of the bench's official, whose role needs 2FA to be in effect. */
+export const BENCH_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+
 /** Domain of generated addresses (reserved `.example`, so no mail can ever leave). */
 export const BENCH_EMAIL_DOMAIN = 'bench.ecoop.example';
 

@@ -19,6 +19,7 @@
  * 4. `npm run bench -- --scale tiny --duration 1` to check, then city scale.
  */
 import { accountsGenerator } from './accounts.js';
+import { assessmentGenerator } from './assessment.js';
 import { catalogueGenerator } from './catalogue.js';
 import { placesGenerator } from './places.js';
 import { territoryGenerator } from './territory.js';
@@ -26,4 +27,10 @@ import type { DatasetGenerator } from './types.js';
 
 export type { Dataset, DatasetGenerator, GeneratorContext } from './types.js';
 
-export const GENERATORS: readonly DatasetGenerator[] = [territoryGenerator, catalogueGenerator, placesGenerator, accountsGenerator];
+export const GENERATORS: readonly DatasetGenerator[] = [
+  territoryGenerator,
+  catalogueGenerator,
+  placesGenerator,
+  accountsGenerator,
+  assessmentGenerator,
+];

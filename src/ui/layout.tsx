@@ -4,7 +4,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { preferenceClasses } from '../platform/preferences.js';
-import { CsrfField } from './components/index.js';
+import { CsrfField, Textarea, VisuallyHidden } from './components/index.js';
 import { useUi } from './context.js';
 
 /** Props of Layout: the page title, an optional meta description and extra <head> elements. */
@@ -62,6 +62,7 @@ export function Layout({ title, description, children, head }: LayoutProps) {
         </header>
         <main id="main" class="container site-main" tabIndex={-1}>
           {children}
+          <PageFeedbackPrompt />
         </main>
         <footer class="site-footer">
           <div class="container">
@@ -69,6 +70,9 @@ export function Layout({ title, description, children, head }: LayoutProps) {
               <ul class="site-footer__links">
                 <li>
                   <a href={ui.href('/about')}>{t('nav.about')}</a>
+                </li>
+                <li>
+                  <a href={ui.href('/results')}>{t('nav.results')}</a>
                 </li>
                 <li>
                   <a href={ui.href('/accessibility')}>{t('nav.accessibility')}</a>
@@ -94,6 +98,48 @@ export function Layout({ title, description, children, head }: LayoutProps) {
         </footer>
       </body>
     </html>
+  );
+}
+
+/** Longest page path the feedback prompt records (the route refuses longer ones). */
+const FEEDBACK_PAGE_MAX = 300;
+
+/**
+ * "Did you find what you were looking for?" at the end of every page (the assessment module's
+ * /page-feedback route). It holds no CSRF token, so cached pages can carry it: the route checks the
+ * request's origin instead, and records the page, never the person. The page is the path without
+ * the query string, which may hold search words. Not shown on the feedback pages themselves.
+ */
+function PageFeedbackPrompt() {
+  const { t, href, path } = useUi();
+  if (path.startsWith('/page-feedback') || path.startsWith('/admin/page-feedback') || path.length > FEEDBACK_PAGE_MAX) return null;
+  return (
+    <div class="page-feedback">
+      <form method="post" action={href('/page-feedback')}>
+        <input type="hidden" name="page" value={path} />
+        <h2 id="page-feedback-title">{t('feedback.prompt.question')}</h2>
+        <details>
+          <summary>{t('feedback.prompt.addComment')}</summary>
+          <Textarea
+            id="page-feedback-comment"
+            name="comment"
+            label={t('feedback.prompt.commentLabel')}
+            hint={t('feedback.prompt.commentHint')}
+            rows={3}
+          />
+        </details>
+        <div class="button-group">
+          <button class="button button--secondary" type="submit" name="found" value="yes">
+            {t('feedback.prompt.yes')}
+            <VisuallyHidden>{t('feedback.prompt.yesContext')}</VisuallyHidden>
+          </button>
+          <button class="button button--secondary" type="submit" name="found" value="no">
+            {t('feedback.prompt.no')}
+            <VisuallyHidden>{t('feedback.prompt.noContext')}</VisuallyHidden>
+          </button>
+        </div>
+      </form>
+    </div>
   );
 }
 

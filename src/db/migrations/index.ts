@@ -17,6 +17,7 @@ import * as flags from './2026_11_26_0012_flags.js';
 import * as emailChange from './2026_11_26_0013_email_change.js';
 import * as catalogueEditing from './2026_11_26_0014_catalogue_editing.js';
 import * as assessment from './2026_11_26_0015_assessment.js';
+import * as assessmentAnswerTimes from './2026_11_26_0016_assessment_answer_times.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0001_platform': platform,
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0013_email_change': emailChange,
   '2026_11_26_0014_catalogue_editing': catalogueEditing,
   '2026_11_26_0015_assessment': assessment,
+  '2026_11_26_0016_assessment_answer_times': assessmentAnswerTimes,
 };

@@ -64,13 +64,15 @@ export async function createUserWithRoles(
     email: string;
     displayName: string;
     password: string;
+    /** The argon2id hash of `password`, when the caller already has it (demo seeds creating many accounts hash once). */
+    passwordHash?: string;
     locale: string;
     roles: { role: Role; scopeType?: 'organisation' | 'place'; scopeId?: number }[];
     /** Turns two-factor authentication on with this base32 secret (privileged roles need it to be in effect). */
     twoFactorSecret?: string;
   },
 ): Promise<number> {
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = input.passwordHash ?? (await hashPassword(input.password));
   const userId = await db.transaction().execute(async (trx) => {
     const { id } = await insertUser(trx, {
       email: input.email,

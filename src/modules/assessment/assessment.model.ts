@@ -95,7 +95,10 @@ export const triageInput = z
     duplicateOf: z.coerce.number().int().positive().optional(),
   })
   .refine((v) => v.status !== undefined || v.note !== undefined, { message: 'Give a status or a note', path: ['note'] })
-  .refine((v) => v.status !== 'duplicate' || v.duplicateOf !== undefined, { message: 'Which report does it duplicate?', path: ['duplicateOf'] });
+  .refine((v) => v.status !== 'duplicate' || v.duplicateOf !== undefined, {
+    message: 'Which report does it duplicate?',
+    path: ['duplicateOf'],
+  });
 export type TriageInput = z.output<typeof triageInput>;
 
 /** `YYYY-MM` of an ISO timestamp (UTC). */

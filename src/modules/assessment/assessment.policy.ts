@@ -50,7 +50,11 @@ export function can(actor: AssessmentActor, action: AssessmentAction, organisati
 }
 
 /** Throws `unauthorized` (nobody signed in), a clear `forbidden` for an unverified email, or `forbidden`. */
-export function authorize(actor: AssessmentActor, action: AssessmentAction, organisationId?: number): asserts actor is NonNullable<AssessmentActor> {
+export function authorize(
+  actor: AssessmentActor,
+  action: AssessmentAction,
+  organisationId?: number,
+): asserts actor is NonNullable<AssessmentActor> {
   if (!actor) throw new AppError('unauthorized', 'Sign in first');
   if (action === 'assess' && !actor.emailVerified) throw new AppError('forbidden', 'Confirm your email address first');
   if (!can(actor, action, organisationId)) throw new AppError('forbidden', 'Not allowed');

@@ -7,6 +7,7 @@ import {
   deleteAssessment,
   findOwnAssessment,
   listAssessmentVersions,
+  rebuildServiceCounters,
   recountServiceCounters,
   storedServiceCounters,
   submitAssessment,
@@ -21,10 +22,19 @@ describeEachDatabase('co-assessment: assessments and their counters', (dialect) 
 
   beforeAll(async () => {
     t = await createTestApp(dialect, { seed: true });
-    const services = await t.app.db.selectFrom('services').select(['id', 'slug']).where('status', '=', 'published').orderBy('id').limit(3).execute();
-    // Demo assessments may exist on the first services; the property test uses its own service.
+    const services = await t.app.db
+      .selectFrom('services')
+      .select(['id', 'slug'])
+      .where('status', '=', 'published')
+      .orderBy('id')
+      .limit(3)
+      .execute();
     serviceId = services[1]!.id;
     otherServiceId = services[2]!.id;
+    // Start these two services from no assessment at all (the demo seed assesses demo services).
+    await t.app.db.deleteFrom('assessments').where('service_id', 'in', [serviceId, otherServiceId]).execute();
+    await rebuildServiceCounters(t.app.db, serviceId);
+    await rebuildServiceCounters(t.app.db, otherServiceId);
     users = await insertUsers(t.app.db, 8);
   });
   afterAll(() => t.close());
@@ -39,7 +49,9 @@ describeEachDatabase('co-assessment: assessments and their counters', (dialect) 
     const me = citizen(users[0]!);
     const first = await submitAssessment(t.app.db, me, serviceId, anAssessment({ satisfaction: 2 }), { locale: 'en' });
     expect(first).toMatchObject({ created: true, version: 1 });
-    const second = await submitAssessment(t.app.db, me, serviceId, anAssessment({ satisfaction: 5, review: 'Much better now.' }), { locale: 'fr' });
+    const second = await submitAssessment(t.app.db, me, serviceId, anAssessment({ satisfaction: 5, review: 'Much better now.' }), {
+      locale: 'fr',
+    });
     expect(second).toMatchObject({ id: first.id, created: false, version: 2 });
     const own = await findOwnAssessment(t.app.db, me.id, serviceId);
     expect(own).toMatchObject({ satisfaction: 5, review: 'Much better now.', review_locale: 'fr' });
@@ -48,7 +60,12 @@ describeEachDatabase('co-assessment: assessments and their counters', (dialect) 
       [2, 5],
       [1, 2],
     ]);
-    const count = await t.app.db.selectFrom('assessments').select((eb) => eb.fn.countAll<number>().as('n')).where('service_id', '=', serviceId).where('user_id', '=', me.id).executeTakeFirstOrThrow();
+    const count = await t.app.db
+      .selectFrom('assessments')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('service_id', '=', serviceId)
+      .where('user_id', '=', me.id)
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(1);
     const kpis = (await serviceKpis(t.app.db, [serviceId])).get(serviceId)!;
     expect(kpis).toMatchObject({ assessments: 1, satisfaction: 5, reviews: 1, completionRate: 1, helpShare: 0 });
@@ -63,7 +80,12 @@ describeEachDatabase('co-assessment: assessments and their counters', (dialect) 
       submitAssessment(t.app.db, me, otherServiceId, anAssessment({ satisfaction: 3 }), { locale: 'en' }),
     ]);
     expect(results.filter((r) => r.created)).toHaveLength(1);
-    const rows = await t.app.db.selectFrom('assessments').select('id').where('service_id', '=', otherServiceId).where('user_id', '=', me.id).execute();
+    const rows = await t.app.db
+      .selectFrom('assessments')
+      .select('id')
+      .where('service_id', '=', otherServiceId)
+      .where('user_id', '=', me.id)
+      .execute();
     expect(rows).toHaveLength(1);
     await expectCountersMatchRecount(otherServiceId);
     await deleteAssessment(t.app.db, me, otherServiceId);

@@ -66,9 +66,11 @@ async function addCounters(trx: Db, serviceId: number, delta: Counters, month?: 
     .insertInto('service_assessment_stats')
     .values({ service_id: serviceId, ...delta })
     .onConflict((oc) =>
-      oc.column('service_id').doUpdateSet(
-        Object.fromEntries(COUNTER_COLUMNS.map((c) => [c, sql<number>`service_assessment_stats.${sql.ref(c)} + excluded.${sql.ref(c)}`])),
-      ),
+      oc
+        .column('service_id')
+        .doUpdateSet(
+          Object.fromEntries(COUNTER_COLUMNS.map((c) => [c, sql<number>`service_assessment_stats.${sql.ref(c)} + excluded.${sql.ref(c)}`])),
+        ),
     )
     .execute();
   if (month === undefined) return;
@@ -79,14 +81,21 @@ async function addCounters(trx: Db, serviceId: number, delta: Counters, month?: 
       oc
         .columns(['service_id', 'month'])
         .doUpdateSet(
-          Object.fromEntries(COUNTER_COLUMNS.map((c) => [c, sql<number>`service_assessment_months.${sql.ref(c)} + excluded.${sql.ref(c)}`])),
+          Object.fromEntries(
+            COUNTER_COLUMNS.map((c) => [c, sql<number>`service_assessment_months.${sql.ref(c)} + excluded.${sql.ref(c)}`]),
+          ),
         ),
     )
     .execute();
 }
 
 /** Moves one assessment's contribution: takes `before` away (if any) and adds `after` (if any). */
-async function moveCounters(trx: Db, serviceId: number, before: (Scored & { updated_at: string }) | null, after: (Scored & { updated_at: string }) | null) {
+async function moveCounters(
+  trx: Db,
+  serviceId: number,
+  before: (Scored & { updated_at: string }) | null,
+  after: (Scored & { updated_at: string }) | null,
+) {
   if (before) await addCounters(trx, serviceId, countersOf(before, -1), monthOf(before.updated_at));
   if (after) await addCounters(trx, serviceId, countersOf(after, 1), monthOf(after.updated_at));
 }
@@ -238,7 +247,11 @@ export async function recountServiceCounters(db: Db, serviceId: number): Promise
 export async function storedServiceCounters(db: Db, serviceId: number): Promise<{ totals: Counters; months: Map<string, Counters> }> {
   const [total, monthRows] = await Promise.all([
     db.selectFrom('service_assessment_stats').select(COUNTER_COLUMNS).where('service_id', '=', serviceId).executeTakeFirst(),
-    db.selectFrom('service_assessment_months').select(['month', ...COUNTER_COLUMNS]).where('service_id', '=', serviceId).execute(),
+    db
+      .selectFrom('service_assessment_months')
+      .select(['month', ...COUNTER_COLUMNS])
+      .where('service_id', '=', serviceId)
+      .execute(),
   ]);
   const toCounters = (r: Record<string, unknown> | undefined): Counters =>
     Object.fromEntries(COUNTER_COLUMNS.map((c) => [c, Number(r?.[c] ?? 0)])) as Counters;
@@ -252,7 +265,11 @@ export async function rebuildServiceCounters(db: Db, serviceId: number): Promise
   await db.transaction().execute(async (trx) => {
     const { totals, months } = await recountServiceCounters(trx, serviceId);
     await trx.deleteFrom('service_assessment_months').where('service_id', '=', serviceId).execute();
-    for (const [month, c] of months) await trx.insertInto('service_assessment_months').values({ service_id: serviceId, month, ...c }).execute();
+    for (const [month, c] of months)
+      await trx
+        .insertInto('service_assessment_months')
+        .values({ service_id: serviceId, month, ...c })
+        .execute();
     await trx
       .insertInto('service_assessment_stats')
       .values({ service_id: serviceId, ...totals })

@@ -12,10 +12,18 @@ import { forUpdate, nowIso } from '../../db/dialect.js';
 import { audit, type AuditContext } from '../../platform/audit.js';
 import { contentChanged } from '../../platform/content-cache.js';
 import { AppError } from '../../platform/errors.js';
-import { canMoveTo, isOpenStatus, type ProblemInput, type ProblemStatus, type TriageInput, type ProblemCategory } from './assessment.model.js';
+import {
+  canMoveTo,
+  isOpenStatus,
+  type ProblemInput,
+  type ProblemStatus,
+  type TriageInput,
+  type ProblemCategory,
+} from './assessment.model.js';
 import { authorize, type AssessmentActor } from './assessment.policy.js';
 import type { ProblemReportsTable } from './assessment.tables.js';
-import { notifyReporter } from './problem-emails.js';
+import { notifyReporter, problemMailSettings } from './problem-emails.js';
+import { scheduleFollowUp } from './problem-follow-up.js';
 import './assessment.tables.js';
 
 type ProblemCounter = 'open_problems' | 'problems' | 'fixed_problems';
@@ -33,7 +41,11 @@ function problemCounters(status: ProblemStatus | null): Record<ProblemCounter, n
 async function moveProblemCounters(trx: Db, serviceId: number, from: ProblemStatus | null, to: ProblemStatus | null): Promise<void> {
   const a = problemCounters(from);
   const b = problemCounters(to);
-  const delta = { open_problems: b.open_problems - a.open_problems, problems: b.problems - a.problems, fixed_problems: b.fixed_problems - a.fixed_problems };
+  const delta = {
+    open_problems: b.open_problems - a.open_problems,
+    problems: b.problems - a.problems,
+    fixed_problems: b.fixed_problems - a.fixed_problems,
+  };
   if (delta.open_problems === 0 && delta.problems === 0 && delta.fixed_problems === 0) return;
   await trx
     .insertInto('service_assessment_stats')
@@ -58,12 +70,38 @@ export interface NewProblem extends ProblemInput {
   clientId?: number | null;
 }
 
-/** Files a report on a published service; returns its id and its public Open311 token. */
-export async function createProblemReport(db: Db, problem: NewProblem, options: { now?: Date } = {}): Promise<{ id: number; token: string }> {
+/** A signed-in person's identical report within this time is the same report sent twice (a double click, a retry). */
+const RESUBMISSION_WINDOW_MS = 10 * 60 * 1000;
+
+/**
+ * Files a report on a published service; returns its id and its public Open311 token. The same
+ * report sent again by the same signed-in person within minutes returns the first one instead.
+ */
+export async function createProblemReport(
+  db: Db,
+  problem: NewProblem,
+  options: { now?: Date } = {},
+): Promise<{ id: number; token: string }> {
   const service = await db.selectFrom('services').select(['id', 'status']).where('id', '=', problem.serviceId).executeTakeFirst();
   if (!service || service.status !== 'published') throw new AppError('not_found', 'No such service');
+  const mail = problemMailSettings(db);
   return db.transaction().execute(async (trx) => {
     const now = nowIso(options.now);
+    if (problem.reporterId !== null) {
+      // The service's row lock makes concurrent submissions of the same report take turns.
+      await forUpdate(trx, trx.selectFrom('services').select('id').where('id', '=', problem.serviceId)).execute();
+      const since = nowIso(new Date(Date.parse(now) - RESUBMISSION_WINDOW_MS));
+      const same = await trx
+        .selectFrom('problem_reports')
+        .select(['id', 'token'])
+        .where('service_id', '=', problem.serviceId)
+        .where('reporter_id', '=', problem.reporterId)
+        .where('category', '=', problem.category)
+        .where('description', '=', problem.description)
+        .where('created_at', '>=', since)
+        .executeTakeFirst();
+      if (same) return same;
+    }
     const token = randomBytes(12).toString('base64url');
     const row = await trx
       .insertInto('problem_reports')
@@ -93,17 +131,28 @@ export async function createProblemReport(db: Db, problem: NewProblem, options: 
       .executeTakeFirstOrThrow();
     const event = await trx
       .insertInto('problem_report_events')
-      .values({ report_id: row.id, actor_id: problem.reporterId, kind: 'created', status_from: null, status_to: 'open', note: null, created_at: now })
+      .values({
+        report_id: row.id,
+        actor_id: problem.reporterId,
+        kind: 'created',
+        status_from: null,
+        status_to: 'open',
+        note: null,
+        created_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await moveProblemCounters(trx, problem.serviceId, null, 'open');
-    await notifyReporter(trx, row.id, event.id);
+    await notifyReporter(trx, row.id, event.id, mail);
     await contentChanged(trx);
     return { id: row.id, token };
   });
 }
 
-type ReportRow = Pick<ProblemReportsTable, 'service_id' | 'status' | 'reporter_id' | 'duplicate_of' | 'first_answer_at' | 'fixed_at'> & { id: number; organisation_id: number };
+type ReportRow = Pick<ProblemReportsTable, 'service_id' | 'status' | 'reporter_id' | 'duplicate_of' | 'first_answer_at' | 'fixed_at'> & {
+  id: number;
+  organisation_id: number;
+};
 
 async function lockReport(trx: Db, reportId: number): Promise<ReportRow> {
   const row = await forUpdate(
@@ -154,6 +203,7 @@ export async function triageProblemReport(
 ): Promise<void> {
   const organisationId = await reportOrganisation(db, reportId);
   authorize(actor, 'problem.triage', organisationId);
+  const mail = problemMailSettings(db);
   await db.transaction().execute(async (trx) => {
     const now = nowIso(options.now);
     const report = await lockReport(trx, reportId);
@@ -208,14 +258,23 @@ export async function triageProblemReport(
       .where('id', '=', report.id)
       .execute();
     if (to) await moveProblemCounters(trx, report.service_id, report.status, to);
+    if (to === 'fixed') await scheduleFollowUp(trx, report.id, now);
     if (to === 'duplicate' && duplicateOf !== null) {
       await trx
         .insertInto('problem_report_events')
-        .values({ report_id: duplicateOf, actor_id: actor.id, kind: 'merged', status_from: null, status_to: null, note: String(report.id), created_at: now })
+        .values({
+          report_id: duplicateOf,
+          actor_id: actor.id,
+          kind: 'merged',
+          status_from: null,
+          status_to: null,
+          note: String(report.id),
+          created_at: now,
+        })
         .execute();
       await trx.updateTable('problem_reports').set({ updated_at: now }).where('id', '=', duplicateOf).execute();
     }
-    await notifyReporter(trx, report.id, event.id);
+    await notifyReporter(trx, report.id, event.id, mail);
     await audit(trx, {
       ...context,
       actorId: actor.id,
@@ -229,8 +288,15 @@ export async function triageProblemReport(
 }
 
 /** The reporter says a "fixed" report is not fixed: it opens again, with their note on the timeline. */
-export async function reopenProblemReport(db: Db, actor: AssessmentActor, reportId: number, note: string | undefined, options: { now?: Date } = {}): Promise<void> {
+export async function reopenProblemReport(
+  db: Db,
+  actor: AssessmentActor,
+  reportId: number,
+  note: string | undefined,
+  options: { now?: Date } = {},
+): Promise<void> {
   authorize(actor, 'assess');
+  const mail = problemMailSettings(db);
   await db.transaction().execute(async (trx) => {
     const now = nowIso(options.now);
     const report = await lockReport(trx, reportId);
@@ -238,12 +304,20 @@ export async function reopenProblemReport(db: Db, actor: AssessmentActor, report
     if (report.status !== 'fixed') throw new AppError('conflict', 'Only a report marked fixed can be reopened');
     const event = await trx
       .insertInto('problem_report_events')
-      .values({ report_id: report.id, actor_id: actor.id, kind: 'reopened', status_from: 'fixed', status_to: 'open', note: note?.trim() || null, created_at: now })
+      .values({
+        report_id: report.id,
+        actor_id: actor.id,
+        kind: 'reopened',
+        status_from: 'fixed',
+        status_to: 'open',
+        note: note?.trim() || null,
+        created_at: now,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await trx.updateTable('problem_reports').set({ status: 'open', fixed_at: null, updated_at: now }).where('id', '=', report.id).execute();
     await moveProblemCounters(trx, report.service_id, 'fixed', 'open');
-    await notifyReporter(trx, report.id, event.id);
+    await notifyReporter(trx, report.id, event.id, mail);
     await contentChanged(trx);
   });
 }
@@ -255,7 +329,12 @@ export async function findProblemReport(db: Db, reportId: number) {
       .selectFrom('problem_reports')
       .innerJoin('services', 'services.id', 'problem_reports.service_id')
       .selectAll('problem_reports')
-      .select(['services.slug as service_slug', 'services.name as service_name', 'services.organisation_id'])
+      .select([
+        'services.slug as service_slug',
+        'services.name as service_name',
+        'services.organisation_id',
+        'services.status as service_status',
+      ])
       .where('problem_reports.id', '=', reportId)
       .executeTakeFirst()) ?? null
   );
