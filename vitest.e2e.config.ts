@@ -14,7 +14,7 @@ export default defineConfig({
     fileParallelism: false,
     // A crawl of the whole site with axe on every page is one test: minutes, not seconds.
     testTimeout: 10 * 60_000,
-    hookTimeout: 5 * 60_000,
+    hookTimeout: 10 * 60_000,
     teardownTimeout: 60_000,
   },
 });

@@ -8,9 +8,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../src/platform/i18n.js';
-import { axeViolations, describeAxeFindings, type AxeFinding } from './checks.js';
-import { checkHtml, describeHtmlErrors, type HtmlDocument } from './html-validity.js';
-import { connectBrowser, reportProblems, startEcoop, type E2EApp } from './support.js';
+import { pageAuditor } from './journey.js';
+import { connectBrowser, startEcoop, type E2EApp } from './support.js';
 
 let ecoop: E2EApp;
 let browser: Browser;
@@ -24,22 +23,6 @@ afterAll(async () => {
   await ecoop?.close();
 });
 
-/** Collects axe findings and the HTML of each page it is asked to audit. */
-function auditor() {
-  const findings: { path: string; findings: AxeFinding[] }[] = [];
-  const documents: HtmlDocument[] = [];
-  return {
-    audit: async (page: Page, label: string) => {
-      findings.push({ path: label, findings: await axeViolations(page) });
-      documents.push({ label, html: await page.content() });
-    },
-    report: async (what: string) => {
-      reportProblems(`axe violations (${what})`, describeAxeFindings(findings));
-      reportProblems(`Nu HTML Checker errors (${what})`, describeHtmlErrors(await checkHtml(documents)));
-    },
-  };
-}
-
 async function open(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
   context.setDefaultTimeout(15_000);
@@ -50,7 +33,7 @@ describe('page feedback', () => {
   for (const locale of ['en', 'fr'] as const) {
     it(`a visitor says they did not find what they wanted, with a comment, and an admin reads it (${locale})`, async () => {
       const t = translator(locale);
-      const { audit, report } = auditor();
+      const { audit, report } = pageAuditor();
       const comment = `I looked for the opening hours of the town hall (${locale})`;
 
       const visitor = await open();

@@ -5,21 +5,17 @@
  * with notes, and the citizen sees the public timeline, is asked "Is it fixed?" and reopens it. axe
  * finds nothing on any page visited, and the Nu HTML Checker finds no error in them.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUserWithRoles, DEMO_TOTP_SECRET } from '../src/modules/accounts/index.js';
 import { translator } from '../src/platform/i18n.js';
-import { createSession, sessionCookieName } from '../src/platform/session.js';
-import { axeViolations, describeAxeFindings, type AxeFinding } from './checks.js';
-import { checkHtml, describeHtmlErrors, type HtmlDocument } from './html-validity.js';
-import { connectBrowser, reportProblems, startEcoop, type E2EApp } from './support.js';
+import { pageAuditor, signInAsNewOfficial } from './journey.js';
+import { connectBrowser, startEcoop, type E2EApp } from './support.js';
 
 /** A service of the family allowance office. */
 const SLUG = 'housing-allowance';
 
 let ecoop: E2EApp;
 let browser: Browser;
-let officials = 0;
 
 beforeAll(async () => {
   [ecoop, browser] = await Promise.all([startEcoop(), connectBrowser()]);
@@ -30,52 +26,16 @@ afterAll(async () => {
   await ecoop?.close();
 });
 
-/** Collects axe findings and the HTML of each page it is asked to audit. */
-function auditor() {
-  const findings: { path: string; findings: AxeFinding[] }[] = [];
-  const documents: HtmlDocument[] = [];
-  return {
-    audit: async (page: Page, label: string) => {
-      findings.push({ path: label, findings: await axeViolations(page) });
-      documents.push({ label, html: await page.content() });
-    },
-    report: async (what: string) => {
-      reportProblems(`axe violations (${what})`, describeAxeFindings(findings));
-      reportProblems(`Nu HTML Checker errors (${what})`, describeHtmlErrors(await checkHtml(documents)));
-    },
-  };
-}
-
-/** Signs the context in as a new official of the family allowance office (2FA on, so the role is in effect). */
-async function signInOfficial(context: BrowserContext): Promise<void> {
-  officials += 1;
-  const organisation = await ecoop.db
-    .selectFrom('organisations')
-    .select('id')
-    .where('slug', '=', 'family-allowance-office')
-    .executeTakeFirstOrThrow();
-  const userId = await createUserWithRoles(ecoop.db, {
-    email: `e2e-problems-official-${officials}@example.test`,
-    displayName: 'E2E official',
-    password: 'e2e correct horse battery staple',
-    locale: 'en',
-    roles: [{ role: 'official', scopeType: 'organisation', scopeId: organisation.id }],
-    twoFactorSecret: DEMO_TOTP_SECRET,
-  });
-  const token = await createSession(ecoop.db, userId);
-  await context.addCookies([{ name: sessionCookieName(false), value: token, url: ecoop.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
-}
-
 describe('a citizen reports a problem and follows it to "fixed"', () => {
   for (const locale of ['en', 'fr'] as const) {
     it(`reports, an official fixes it with notes, the citizen sees the timeline and reopens it (${locale})`, async () => {
       const t = translator(locale);
-      const { audit, report } = auditor();
+      const { audit, report } = pageAuditor();
       const citizenContext = await browser.newContext({ viewport: { width: 800, height: 900 } });
       const officialContext = await browser.newContext({ viewport: { width: 1024, height: 900 } });
       try {
         await ecoop.signIn(citizenContext, []);
-        await signInOfficial(officialContext);
+        await signInAsNewOfficial(ecoop, officialContext, 'family-allowance-office');
         const citizen = await citizenContext.newPage();
         const official = await officialContext.newPage();
 

@@ -8,19 +8,15 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUserWithRoles, DEMO_TOTP_SECRET } from '../src/modules/accounts/index.js';
 import { translator } from '../src/platform/i18n.js';
-import { createSession, sessionCookieName } from '../src/platform/session.js';
-import { axeViolations, describeAxeFindings, type AxeFinding } from './checks.js';
-import { checkHtml, describeHtmlErrors, type HtmlDocument } from './html-validity.js';
-import { connectBrowser, reportProblems, startEcoop, type E2EApp } from './support.js';
+import { pageAuditor, signInAsNewOfficial } from './journey.js';
+import { connectBrowser, startEcoop, type E2EApp } from './support.js';
 
 /** A demo service of the family allowance office, which has demo ratings already. */
 const SLUG = 'claim-birth-grant';
 
 let ecoop: E2EApp;
 let browser: Browser;
-let officials = 0;
 
 beforeAll(async () => {
   [ecoop, browser] = await Promise.all([startEcoop(), connectBrowser()]);
@@ -31,22 +27,6 @@ afterAll(async () => {
   await ecoop?.close();
 });
 
-/** Collects axe findings and the HTML of each page it is asked to audit. */
-function auditor() {
-  const findings: { path: string; findings: AxeFinding[] }[] = [];
-  const documents: HtmlDocument[] = [];
-  return {
-    audit: async (page: Page, label: string) => {
-      findings.push({ path: label, findings: await axeViolations(page) });
-      documents.push({ label, html: await page.content() });
-    },
-    report: async (what: string) => {
-      reportProblems(`axe violations (${what})`, describeAxeFindings(findings));
-      reportProblems(`Nu HTML Checker errors (${what})`, describeHtmlErrors(await checkHtml(documents)));
-    },
-  };
-}
-
 /** A fresh browser context (a step that cannot happen fails in seconds). */
 async function open(): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1024, height: 900 } });
@@ -54,31 +34,11 @@ async function open(): Promise<{ context: BrowserContext; page: Page }> {
   return { context, page: await context.newPage() };
 }
 
-/** Signs the context in as a new official of the family allowance office (two-factor on, so the role is in effect). */
-async function signInAsOfficial(context: BrowserContext): Promise<void> {
-  officials += 1;
-  const organisation = await ecoop.db
-    .selectFrom('organisations')
-    .select('id')
-    .where('slug', '=', 'family-allowance-office')
-    .executeTakeFirstOrThrow();
-  const userId = await createUserWithRoles(ecoop.db, {
-    email: `e2e-reviews-official-${officials}@example.test`,
-    displayName: `E2E official ${officials}`,
-    password: 'e2e correct horse battery staple',
-    locale: 'en',
-    roles: [{ role: 'official', scopeType: 'organisation', scopeId: organisation.id }],
-    twoFactorSecret: DEMO_TOTP_SECRET,
-  });
-  const token = await createSession(ecoop.db, userId);
-  await context.addCookies([{ name: sessionCookieName(false), value: token, url: ecoop.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
-}
-
 describe('citizens rate and review a service, others find it helpful, the organisation answers', () => {
   for (const locale of ['en', 'fr'] as const) {
     it(`rates, changes the rating, is marked helpful and answered (${locale})`, async () => {
       const t = translator(locale);
-      const { audit, report } = auditor();
+      const { audit, report } = pageAuditor();
       const reviewText =
         locale === 'en'
           ? 'Clear instructions, but I could not upload my scan from my phone.'
@@ -172,7 +132,7 @@ describe('citizens rate and review a service, others find it helpful, the organi
       // An official of the organisation answers it.
       const staff = await open();
       try {
-        await signInAsOfficial(staff.context);
+        await signInAsNewOfficial(ecoop, staff.context, 'family-allowance-office');
         const page = staff.page;
         await page.goto(ecoop.url(reviewsPath));
         await page

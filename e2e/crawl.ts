@@ -33,7 +33,8 @@ export interface CrawlOptions<T> {
   variantsPerPath?: number;
   /**
    * At most this many pages under one collection (`/en/services/…`), so that a large catalogue
-   * does not use the whole cap before other page types are reached. Top-level pages are not limited.
+   * does not use the whole cap before other page types are reached, and as many pages of one shape
+   * (`/en/services/{slug}/rate`). Top-level pages are not limited.
    */
   childrenPerParent?: number;
   /** What to type in the empty text fields of GET forms (searches) before submitting them. */
@@ -71,6 +72,7 @@ export async function crawl<T>(context: BrowserContext, options: CrawlOptions<T>
   const variantsPerPath = options.variantsPerPath ?? 5;
   const childrenPerParent = options.childrenPerParent ?? 10;
   const children = new Map<string, Set<string>>();
+  const shapes = new Map<string, Set<string>>();
   const queue: { path: string; from: string | undefined; via: CrawledPage<T>['via'] }[] = [];
   const seen = new Set<string>();
   const variants = new Map<string, number>();
@@ -93,6 +95,15 @@ export async function crawl<T>(context: BrowserContext, options: CrawlOptions<T>
       if (!siblings.has(u.pathname) && siblings.size >= childrenPerParent) return;
       siblings.add(u.pathname);
       children.set(parent, siblings);
+    }
+    // The same page type under every item of a collection (`/en/services/*/rate`) counts once per
+    // shape too, or a collection of 40 items would fill the cap with 40 copies of one form.
+    if (segments.length >= 4 && via !== 'start') {
+      const shape = [...segments.slice(0, -2), '*', segments[segments.length - 1]].join('/');
+      const same = shapes.get(shape) ?? new Set<string>();
+      if (!same.has(u.pathname) && same.size >= childrenPerParent) return;
+      same.add(u.pathname);
+      shapes.set(shape, same);
     }
     seen.add(key);
     variants.set(u.pathname, n + 1);

@@ -69,11 +69,12 @@ async function crawlAndCheck(context: BrowserContext, width: number, extra: stri
   return crawl<Findings>(context, {
     baseUrl: ecoop.baseUrl,
     starts: [...LOCALES.map((l) => `/${l}/`), ...UNLINKED.map((u) => u.path), ...extra],
-    // The catalogue has 40 services, 10 life events and 5 sectors, each page with a filter form:
-    // a sample of each collection (6 children) shows every page type, and the cap leaves room for
-    // the signed-in pass's editor and admin pages.
-    cap: 260,
-    childrenPerParent: 6,
+    // The catalogue has 40 services, 10 life events and 5 sectors, each page with a filter form, and
+    // each service its ratings, reviews, results and problem pages: a sample of each collection
+    // (4 children) shows every page type, and the cap leaves room for the signed-in pass's work pages.
+    cap: 320,
+    childrenPerParent: 4,
+    variantsPerPath: 3,
     inspect: async (page, { path }) => {
       const locale = LOCALES.find((l) => path === `/${l}` || path.startsWith(`/${l}/`));
       const axe = await axeViolations(page);
@@ -160,7 +161,8 @@ describe('every page, logged out (axe at 1280 px)', () => {
     const context = await browser.newContext({ viewport: DESKTOP });
     try {
       await ecoop.startTwoFactorSignIn(context);
-      result = await crawlAndCheck(context, DESKTOP.width);
+      // "Delete my rating" is linked from the rate page of someone who rated; signed out, it asks to sign in.
+      result = await crawlAndCheck(context, DESKTOP.width, LOCALES.map((l) => `/${l}/services/claim-birth-grant/rate/delete`));
     } finally {
       await context.close();
     }
@@ -173,6 +175,17 @@ describe('every page, logged out (axe at 1280 px)', () => {
 
 describe('every page, signed in as an administrator (axe at 320 px)', () => {
   const ADMIN_PAGES = LOCALES.map((l) => `/${l}/admin/jobs`);
+  // The work pages, so the cap does not stop the crawl before their detail pages.
+  const WORK_PAGES = LOCALES.flatMap((l) => [
+    `/${l}/manage/problems`,
+    `/${l}/manage/assessment`,
+    `/${l}/manage/services`,
+    `/${l}/admin/page-feedback`,
+    `/${l}/account`,
+    `/${l}/account/delete`,
+    // A service with reviews, whose "Answer" links an administrator sees.
+    `/${l}/services/claim-birth-grant/reviews`,
+  ]);
   // The report form, reached from a piece of content's "Report" link (the e2e note's: no module links one yet).
   const FLAG_PAGES = LOCALES.map((l) => `/${l}${FLAG_FORM_PATH}`);
   let result: Result;
@@ -181,7 +194,7 @@ describe('every page, signed in as an administrator (axe at 320 px)', () => {
     try {
       await ecoop.signIn(context, ['admin', 'moderator', 'helper']);
       // The new-terms page is reached by redirect only; a user who accepted them may still open it.
-      result = await crawlAndCheck(context, NARROW, [...ADMIN_PAGES, ...FLAG_PAGES, ...LOCALES.map((l) => `/${l}/terms/accept`)]);
+      result = await crawlAndCheck(context, NARROW, [...ADMIN_PAGES, ...WORK_PAGES, ...FLAG_PAGES, ...LOCALES.map((l) => `/${l}/terms/accept`)]);
     } finally {
       await context.close();
     }
