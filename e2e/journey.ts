@@ -31,7 +31,11 @@ let officials = 0;
 /** Signs `context` in as a new official of the organisation `organisationSlug`; returns their user id. */
 export async function signInAsNewOfficial(ecoop: E2EApp, context: BrowserContext, organisationSlug: string): Promise<number> {
   officials += 1;
-  const organisation = await ecoop.db.selectFrom('organisations').select('id').where('slug', '=', organisationSlug).executeTakeFirstOrThrow();
+  const organisation = await ecoop.db
+    .selectFrom('organisations')
+    .select('id')
+    .where('slug', '=', organisationSlug)
+    .executeTakeFirstOrThrow();
   const userId = await createUserWithRoles(ecoop.db, {
     email: `e2e-official-${process.pid}-${officials}@example.test`,
     displayName: `E2E official ${officials}`,

@@ -162,7 +162,11 @@ describe('every page, logged out (axe at 1280 px)', () => {
     try {
       await ecoop.startTwoFactorSignIn(context);
       // "Delete my rating" is linked from the rate page of someone who rated; signed out, it asks to sign in.
-      result = await crawlAndCheck(context, DESKTOP.width, LOCALES.map((l) => `/${l}/services/claim-birth-grant/rate/delete`));
+      result = await crawlAndCheck(
+        context,
+        DESKTOP.width,
+        LOCALES.map((l) => `/${l}/services/claim-birth-grant/rate/delete`),
+      );
     } finally {
       await context.close();
     }
@@ -194,7 +198,12 @@ describe('every page, signed in as an administrator (axe at 320 px)', () => {
     try {
       await ecoop.signIn(context, ['admin', 'moderator', 'helper']);
       // The new-terms page is reached by redirect only; a user who accepted them may still open it.
-      result = await crawlAndCheck(context, NARROW, [...ADMIN_PAGES, ...WORK_PAGES, ...FLAG_PAGES, ...LOCALES.map((l) => `/${l}/terms/accept`)]);
+      result = await crawlAndCheck(context, NARROW, [
+        ...ADMIN_PAGES,
+        ...WORK_PAGES,
+        ...FLAG_PAGES,
+        ...LOCALES.map((l) => `/${l}/terms/accept`),
+      ]);
     } finally {
       await context.close();
     }

@@ -83,9 +83,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('review_helpful_marks_user').on('review_helpful_marks').columns(['user_id']).execute();
 
   await counters(
-    db.schema.createTable('service_assessment_stats').addColumn('service_id', 'integer', (c) =>
-      c.primaryKey().references('services.id').onDelete('cascade'),
-    ),
+    db.schema
+      .createTable('service_assessment_stats')
+      .addColumn('service_id', 'integer', (c) => c.primaryKey().references('services.id').onDelete('cascade')),
   )
     .addColumn('open_problems', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('problems', 'integer', (c) => c.notNull().defaultTo(0))
@@ -127,7 +127,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('fixed_at', 'text')
     .addColumn('follow_up_sent_at', 'text')
     .execute();
-  await db.schema.createIndex('problem_reports_service_status').on('problem_reports').columns(['service_id', 'status', 'created_at']).execute();
+  await db.schema
+    .createIndex('problem_reports_service_status')
+    .on('problem_reports')
+    .columns(['service_id', 'status', 'created_at'])
+    .execute();
   await db.schema.createIndex('problem_reports_updated').on('problem_reports').columns(['updated_at', 'id']).execute();
   await db.schema.createIndex('problem_reports_reporter').on('problem_reports').columns(['reporter_id']).execute();
 

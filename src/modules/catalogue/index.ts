@@ -12,7 +12,14 @@ import { taxonomyRoutes } from './taxonomy.routes.js';
 
 export { listLifeEvents, listSectorsWithCounts, refreshSectorCounts } from './catalogue.service.js';
 export { catalogueActor, type CatalogueActor } from './catalogue.policy.js';
-export { createService, findService, findServicesByIds, getPublishedService, setServiceStatus, type ServiceRecord } from './services.service.js';
+export {
+  createService,
+  findService,
+  findServicesByIds,
+  getPublishedService,
+  setServiceStatus,
+  type ServiceRecord,
+} from './services.service.js';
 
 export const catalogueModule: EcoopModule = {
   name: 'catalogue',
