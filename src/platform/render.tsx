@@ -72,7 +72,18 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, body: VNo
 
 /** Shared bodies kept per app instance, at most this many (a list page's body is 10–25 KB). */
 const MAX_SHARED_BODIES = 500;
-const sharedBodies = new WeakMap<object, Map<string, { html: string; generation: string }>>();
+interface SharedBody {
+  html: string;
+  options: PageOptions;
+  generation: string;
+}
+const sharedBodies = new WeakMap<object, Map<string, SharedBody>>();
+
+/** What a shared page needs once per content generation: its body and its page options. */
+export interface SharedPageContent {
+  body: () => VNode;
+  options: PageOptions;
+}
 
 /**
  * Sends a page whose main content is the same for everyone who gets this `key` (a public list or
@@ -91,20 +102,38 @@ export async function sendSharedPage(
   body: () => VNode,
   options: PageOptions,
 ): Promise<FastifyReply> {
+  return sendSharedPageFrom(request, reply, key, async () => ({ body, options }));
+}
+
+/**
+ * Like sendSharedPage, but `load` (the page's queries and its options: title, description, head)
+ * runs only when the body is not cached for this generation: a signed-in view of a cached page
+ * then costs no query of its own. What `load` throws (a 404) is thrown, and nothing is cached.
+ */
+export async function sendSharedPageFrom(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  key: string,
+  load: () => Promise<SharedPageContent>,
+): Promise<FastifyReply> {
   const app = request.server;
   // A shared body is rendered as nobody in particular (no user), and must not hold a CSRF token
   // (it would be someone else's): asking for one fails.
-  const ctx: UiContext = {
-    ...uiContext(request, reply),
-    user: null,
-    csrfToken: () => {
-      throw new Error(`sendSharedPage(${key}): a shared body cannot hold a CSRF token`);
-    },
+  const render = (body: () => VNode) => {
+    const ctx: UiContext = {
+      ...uiContext(request, reply),
+      user: null,
+      csrfToken: () => {
+        throw new Error(`sendSharedPage(${key}): a shared body cannot hold a CSRF token`);
+      },
+    };
+    return renderToString(<UiCtx.Provider value={ctx}>{body()}</UiCtx.Provider>);
   };
-  const render = () => renderToString(<UiCtx.Provider value={ctx}>{body()}</UiCtx.Provider>);
-  let html: string;
-  if (!app.config.pageCache) html = render();
-  else {
+  let shared: { html: string; options: PageOptions };
+  if (!app.config.pageCache) {
+    const content = await load();
+    shared = { html: render(content.body), options: content.options };
+  } else {
     let bodies = sharedBodies.get(app);
     if (!bodies) sharedBodies.set(app, (bodies = new Map()));
     const generation = await app.contentGeneration.current();
@@ -114,13 +143,14 @@ export async function sendSharedPage(
       // Most recently used last: eviction takes the oldest.
       bodies.delete(fullKey);
       bodies.set(fullKey, hit);
-      html = hit.html;
+      shared = hit;
     } else {
-      html = render();
+      const content = await load();
+      shared = { html: render(content.body), options: content.options };
       if (bodies.size >= MAX_SHARED_BODIES) bodies.delete(bodies.keys().next().value as string);
-      bodies.set(fullKey, { html, generation });
+      bodies.set(fullKey, { ...shared, generation });
     }
   }
   // The HTML was rendered (and escaped) by Preact above, with this request's context.
-  return sendPage(request, reply, <div dangerouslySetInnerHTML={{ __html: html }} />, options);
+  return sendPage(request, reply, <div dangerouslySetInnerHTML={{ __html: shared.html }} />, shared.options);
 }

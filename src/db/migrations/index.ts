@@ -18,6 +18,7 @@ import * as emailChange from './2026_11_26_0013_email_change.js';
 import * as catalogueEditing from './2026_11_26_0014_catalogue_editing.js';
 import * as assessment from './2026_11_26_0015_assessment.js';
 import * as assessmentAnswerTimes from './2026_11_26_0016_assessment_answer_times.js';
+import * as reviewOrder from './2026_11_26_0017_review_order.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0001_platform': platform,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0014_catalogue_editing': catalogueEditing,
   '2026_11_26_0015_assessment': assessment,
   '2026_11_26_0016_assessment_answer_times': assessmentAnswerTimes,
+  '2026_11_26_0017_review_order': reviewOrder,
 };

@@ -9,7 +9,7 @@ import { AppError } from '../../platform/errors.js';
 import { pick, translator, type MessageKey } from '../../platform/i18n.js';
 import { sendPage } from '../../platform/render.js';
 import { localizedGet, localizedPost } from '../../platform/routing.js';
-import { getPublishedService } from '../catalogue/index.js';
+import { getPublishedServiceRef } from '../catalogue/index.js';
 import { organisationNamesByIds } from '../territory/index.js';
 import { NOTE_MAX, PROBLEM_CATEGORIES } from './assessment.model.js';
 import { assessmentActor } from './assessment.actor.js';
@@ -44,7 +44,7 @@ export async function problemsRoutes(app: FastifyInstance): Promise<void> {
     values: ProblemFormValues,
     errors: ProblemFormErrors,
   ) => {
-    const service = await getPublishedService(app.db, slug);
+    const service = await getPublishedServiceRef(app.db, slug);
     const t = translator(request.locale);
     const invalid = Object.keys(errors).length > 0;
     const title = t('problems.form.title');
@@ -63,7 +63,7 @@ export async function problemsRoutes(app: FastifyInstance): Promise<void> {
 
   localizedGet(app, '/services/:slug/problems/new', async (request, reply) => {
     const { slug } = parse(slugParams, request.params);
-    await getPublishedService(app.db, slug);
+    await getPublishedServiceRef(app.db, slug);
     if (!request.user) return signInFirst(request, reply);
     authorize(await assessmentActor(app.db, request.user), 'assess');
     return sendForm(request, reply, slug, { category: '', description: '', notify: true }, {});
@@ -76,7 +76,7 @@ export async function problemsRoutes(app: FastifyInstance): Promise<void> {
       const { slug } = parse(slugParams, request.params);
       const actor = await assessmentActor(app.db, request.user);
       authorize(actor, 'assess');
-      const service = await getPublishedService(app.db, slug);
+      const service = await getPublishedServiceRef(app.db, slug);
       const form = problemForm.parse(request.body ?? {});
       const values: ProblemFormValues = { category: form.category, description: form.description, notify: form.notify === 'yes' };
       const errors = checkProblemForm(values);
@@ -101,7 +101,7 @@ export async function problemsRoutes(app: FastifyInstance): Promise<void> {
   localizedGet(app, '/services/:slug/problems', async (request, reply) => {
     const { slug } = parse(slugParams, request.params);
     const query = listQuery.parse(request.query ?? {});
-    const service = await getPublishedService(app.db, slug);
+    const service = await getPublishedServiceRef(app.db, slug);
     const list = await listServiceProblems(app.db, service.id, { status: query.status, page: query.page, perPage: PER_PAGE });
     const name = pick(service.name, request.locale, defaultLocale) || slug;
     const t = translator(request.locale);

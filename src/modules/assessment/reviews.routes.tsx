@@ -13,7 +13,7 @@ import { moderationStatus } from '../../platform/flags.js';
 import { pick, translator } from '../../platform/i18n.js';
 import { sendPage } from '../../platform/render.js';
 import { localizedGet, localizedPost } from '../../platform/routing.js';
-import { getPublishedService } from '../catalogue/index.js';
+import { getPublishedServiceRef } from '../catalogue/index.js';
 import { organisationNamesByIds } from '../territory/index.js';
 import { assessmentActor } from './assessment.actor.js';
 import { assessmentInput } from './assessment.model.js';
@@ -85,7 +85,7 @@ export async function reviewsRoutes(app: FastifyInstance): Promise<void> {
 
   const publishedService = async (request: FastifyRequest) => {
     const { slug } = parse(slugParams, request.params);
-    const service = await getPublishedService(app.db, slug);
+    const service = await getPublishedServiceRef(app.db, slug);
     return { service, ref: { slug: service.slug, name: pick(service.name, request.locale, defaultLocale) || service.slug } };
   };
 

@@ -17,6 +17,8 @@ export {
   findService,
   findServicesByIds,
   getPublishedService,
+  getPublishedServiceRef,
+  type PublishedServiceRef,
   setServiceStatus,
   type ServiceRecord,
 } from './services.service.js';

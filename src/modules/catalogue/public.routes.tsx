@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Locale } from '../../config.js';
 import { AppError } from '../../platform/errors.js';
 import { pick, translator } from '../../platform/i18n.js';
-import { sendPage, sendSharedPage } from '../../platform/render.js';
+import { sendPage, sendSharedPage, sendSharedPageFrom } from '../../platform/render.js';
 import { localizedGet } from '../../platform/routing.js';
 import type { Crumb, Option } from '../../ui/components/index.js';
 import { authorize, can, catalogueActor } from './catalogue.policy.js';
@@ -242,53 +242,54 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
   localizedGet(app, '/services/:slug', async (request, reply) => {
     const slug = parseSlug(request.params);
     const locale = request.locale;
-    const [ref, index] = await Promise.all([reference(app), catalogueIndex(app)]);
-    const data = await loadServicePage(app.db, index, slug);
-    const { service } = data;
-    const contributions = await app.slotContent('service.page', {
-      serviceId: service.id,
-      slug: service.slug,
-      organisationId: service.organisationId,
-      locale,
+    // Everything below runs once per content generation: signed-in views reuse the body and options.
+    return sendSharedPageFrom(request, reply, request.url, async () => {
+      const [ref, index] = await Promise.all([reference(app), catalogueIndex(app)]);
+      const data = await loadServicePage(app.db, index, slug);
+      const { service } = data;
+      const contributions = await app.slotContent('service.page', {
+        serviceId: service.id,
+        slug: service.slug,
+        organisationId: service.organisationId,
+        locale,
+      });
+      const t = translator(locale);
+      const organisation = ref.organisations.find((o) => o.id === service.organisationId);
+      const sector = ref.sectors.find((s) => s.id === service.sectorId);
+      const organisationName = organisation ? pick(organisation.name, locale, defaultLocale) : undefined;
+      const jsonLd = governmentService(service, {
+        url: `${app.config.baseUrl}/${locale}/services/${service.slug}`,
+        locale,
+        defaultLocale,
+        areaServed: t('meta.territory'),
+        organisation: organisation && organisationName ? { ...organisation, name: organisationName } : undefined,
+        places: data.places.map((p) => ({ ...p, municipality: p.municipality })),
+        category: sector ? pick(sector.name, locale, defaultLocale) : undefined,
+        channelNames: Object.fromEntries(CHANNELS.map((c) => [c, t(CHANNEL_LABEL[c])])),
+      });
+      const jsonLdHtml = jsonLdText(jsonLd);
+      const name = service.name[locale] || service.name[defaultLocale] || service.slug;
+      return {
+        body: () => (
+          <ServicePage
+            service={service}
+            organisation={organisation}
+            sector={sector}
+            lifeEvents={ref.lifeEvents.filter((e) => service.lifeEvents.includes(e.slug))}
+            related={data.related}
+            places={data.places}
+            organisationNames={organisationNames(ref)}
+            defaultLocale={defaultLocale}
+            contributions={contributions}
+          />
+        ),
+        options: {
+          title: name,
+          description: service.summary[locale] || service.summary[defaultLocale],
+          head: <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdHtml }} />,
+        },
+      };
     });
-    const t = translator(locale);
-    const organisation = ref.organisations.find((o) => o.id === service.organisationId);
-    const sector = ref.sectors.find((s) => s.id === service.sectorId);
-    const organisationName = organisation ? pick(organisation.name, locale, defaultLocale) : undefined;
-    const jsonLd = governmentService(service, {
-      url: `${app.config.baseUrl}/${locale}/services/${service.slug}`,
-      locale,
-      defaultLocale,
-      areaServed: t('meta.territory'),
-      organisation: organisation && organisationName ? { ...organisation, name: organisationName } : undefined,
-      places: data.places.map((p) => ({ ...p, municipality: p.municipality })),
-      category: sector ? pick(sector.name, locale, defaultLocale) : undefined,
-      channelNames: Object.fromEntries(CHANNELS.map((c) => [c, t(CHANNEL_LABEL[c])])),
-    });
-    const name = service.name[locale] || service.name[defaultLocale] || service.slug;
-    return sendSharedPage(
-      request,
-      reply,
-      request.url,
-      () => (
-        <ServicePage
-          service={service}
-          organisation={organisation}
-          sector={sector}
-          lifeEvents={ref.lifeEvents.filter((e) => service.lifeEvents.includes(e.slug))}
-          related={data.related}
-          places={data.places}
-          organisationNames={organisationNames(ref)}
-          defaultLocale={defaultLocale}
-          contributions={contributions}
-        />
-      ),
-      {
-        title: name,
-        description: service.summary[locale] || service.summary[defaultLocale],
-        head: <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonLdText(jsonLd) }} />,
-      },
-    );
   });
 
   localizedGet(

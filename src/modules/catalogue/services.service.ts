@@ -236,6 +236,26 @@ export async function findServicesByIds(db: Db, ids: readonly number[]): Promise
   return ids.map((id) => byId.get(id)).filter((r): r is ServiceRecord => r !== undefined);
 }
 
+/** What another module's page about a service needs: its id, slug, translated name and organisation. */
+export interface PublishedServiceRef {
+  id: number;
+  slug: string;
+  /** Translated: `{ en: "…", fr: "…" }`. */
+  name: Record<string, string>;
+  organisationId: number;
+}
+
+/** A published service's reference by slug (one light query), or a not_found error like getPublishedService. */
+export async function getPublishedServiceRef(db: Db, slug: string): Promise<PublishedServiceRef> {
+  const row = await db
+    .selectFrom('services')
+    .select(['id', 'slug', 'name', 'organisation_id', 'status'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
+  if (!row || row.status !== 'published') throw new AppError('not_found', 'No such service');
+  return { id: row.id, slug: row.slug, name: JSON.parse(row.name) as Record<string, string>, organisationId: row.organisation_id };
+}
+
 /** A published service by slug, or a not_found error (drafts and withdrawn services do not exist for the public). */
 export async function getPublishedService(db: Db, slug: string): Promise<ServiceRecord> {
   const service = await findService(db, { slug });
