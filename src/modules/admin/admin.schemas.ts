@@ -1,7 +1,6 @@
 /** zod schemas for the admin pages' query strings, path parameters and forms. */
 import { z } from 'zod';
 import { JOB_STATUSES } from '../../platform/jobs.js';
-import { AppError } from '../../platform/errors.js';
 
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
@@ -18,10 +17,3 @@ export const outboxQuery = z.object({ before: id.optional() });
 
 /** `/admin/jobs/:id/retry`. */
 export const jobParams = z.object({ id });
-
-/** Parses request input or throws `bad_request` (these are links and buttons, not forms a person fills in). */
-export function parseOrReject<T extends z.ZodType>(schema: T, input: unknown): z.output<T> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError('bad_request', 'Invalid parameters');
-  return parsed.data;
-}

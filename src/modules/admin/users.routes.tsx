@@ -8,9 +8,8 @@ import { auditContext } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { translator } from '../../platform/i18n.js';
 import { sendPage } from '../../platform/render.js';
-import { localizedGet, localizedPost } from '../../platform/routing.js';
+import { localizedGet, localizedPost, parseOrReject } from '../../platform/routing.js';
 import { GRANTABLE_ROLES, authorize, can, isGrantableRole, type AdminActor } from './admin.policy.js';
-import { parseOrReject } from './admin.schemas.js';
 import {
   grantForm,
   revokeForm,

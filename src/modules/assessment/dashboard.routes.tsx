@@ -16,7 +16,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { pick, translator } from '../../platform/i18n.js';
 import { sendPage, sendSharedPage } from '../../platform/render.js';
-import { localizedGet } from '../../platform/routing.js';
+import { localizedGet, redirectToSignIn } from '../../platform/routing.js';
 import { assessmentActor } from './assessment.actor.js';
 import { authorize, type AssessmentActor } from './assessment.policy.js';
 import { dashboardCsv } from './dashboard-csv.js';
@@ -60,7 +60,7 @@ export async function dashboardRoutes(app: FastifyInstance): Promise<void> {
   const dashboardActor = async (request: FastifyRequest, reply: FastifyReply): Promise<NonNullable<AssessmentActor> | null> => {
     const actor = await assessmentActor(db, request.user);
     if (!actor) {
-      await reply.redirect(`/${request.locale}/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+      await redirectToSignIn(request, reply);
       return null;
     }
     if (!isAdmin(actor) && !actor.roles.includes('official')) throw new AppError('forbidden', 'Not allowed');

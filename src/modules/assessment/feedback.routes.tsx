@@ -13,7 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 import { translator } from '../../platform/i18n.js';
 import { sendPage } from '../../platform/render.js';
-import { localizedGet, localizedPost } from '../../platform/routing.js';
+import { localizedGet, localizedPost, redirectToSignIn } from '../../platform/routing.js';
 import { assessmentActor } from './assessment.actor.js';
 import { authorize } from './assessment.policy.js';
 import {
@@ -101,7 +101,7 @@ export async function feedbackRoutes(app: FastifyInstance): Promise<void> {
 
   localizedGet(app, '/admin/page-feedback', async (request: FastifyRequest, reply: FastifyReply) => {
     const actor = await assessmentActor(app.db, request.user);
-    if (!actor) return reply.redirect(`/${request.locale}/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+    if (!actor) return redirectToSignIn(request, reply);
     authorize(actor, 'feedback.view');
     const query = feedbackAdminQuery.parse(request.query ?? {});
     const report = await pageFeedbackReport(app.db, { since: periodStart(query.days), page: query.page, perPage: COMMENTS_PER_PAGE });

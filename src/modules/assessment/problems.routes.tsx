@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 import { pick, translator, type MessageKey } from '../../platform/i18n.js';
 import { sendPage } from '../../platform/render.js';
-import { localizedGet, localizedPost } from '../../platform/routing.js';
+import { localizedGet, localizedPost, parseOrReject, redirectToSignIn } from '../../platform/routing.js';
 import { getPublishedServiceRef } from '../catalogue/index.js';
 import { organisationNamesByIds } from '../territory/index.js';
 import { NOTE_MAX, PROBLEM_CATEGORIES } from './assessment.model.js';
@@ -16,7 +16,7 @@ import { assessmentActor } from './assessment.actor.js';
 import { authorize } from './assessment.policy.js';
 import { configureProblemMail } from './problem-emails.js';
 import { listServiceProblems } from './problems.queries.js';
-import { checkProblemForm, idParams, listQuery, parse, problemForm, reopenForm, reportQuery, slugParams } from './problems.schemas.js';
+import { checkProblemForm, idParams, listQuery, problemForm, reopenForm, reportQuery, slugParams } from './problems.schemas.js';
 import { createProblemReport, findProblemReport, listProblemEvents, reopenProblemReport } from './problems.service.js';
 import { triageRoutes } from './triage.routes.js';
 import { ProblemFormPage, type ProblemFormErrors, type ProblemFormValues } from './views/problem-form.page.js';
@@ -29,9 +29,6 @@ const HOUR = 60 * 60 * 1000;
 export async function problemsRoutes(app: FastifyInstance): Promise<void> {
   const { defaultLocale } = app.config;
   configureProblemMail(app.db, { baseUrl: app.config.baseUrl, defaultLocale });
-
-  const signInFirst = (request: FastifyRequest, reply: FastifyReply) =>
-    reply.redirect(`/${request.locale}/sign-in?next=${encodeURIComponent(request.url)}`, 303);
 
   const errorTitle = (request: FastifyRequest, title: string) => translator(request.locale)('problems.errorTitle', { title });
 
@@ -62,9 +59,9 @@ export async function problemsRoutes(app: FastifyInstance): Promise<void> {
   };
 
   localizedGet(app, '/services/:slug/problems/new', async (request, reply) => {
-    const { slug } = parse(slugParams, request.params);
+    const { slug } = parseOrReject(slugParams, request.params);
     await getPublishedServiceRef(app.db, slug);
-    if (!request.user) return signInFirst(request, reply);
+    if (!request.user) return redirectToSignIn(request, reply);
     authorize(await assessmentActor(app.db, request.user), 'assess');
     return sendForm(request, reply, slug, { category: '', description: '', notify: true }, {});
   });
@@ -73,7 +70,7 @@ export async function problemsRoutes(app: FastifyInstance): Promise<void> {
     app,
     '/services/:slug/problems/new',
     async (request, reply) => {
-      const { slug } = parse(slugParams, request.params);
+      const { slug } = parseOrReject(slugParams, request.params);
       const actor = await assessmentActor(app.db, request.user);
       authorize(actor, 'assess');
       const service = await getPublishedServiceRef(app.db, slug);
@@ -99,7 +96,7 @@ export async function problemsRoutes(app: FastifyInstance): Promise<void> {
   // ---- Public pages -------------------------------------------------------------------------
 
   localizedGet(app, '/services/:slug/problems', async (request, reply) => {
-    const { slug } = parse(slugParams, request.params);
+    const { slug } = parseOrReject(slugParams, request.params);
     const query = listQuery.parse(request.query ?? {});
     const service = await getPublishedServiceRef(app.db, slug);
     const list = await listServiceProblems(app.db, service.id, { status: query.status, page: query.page, perPage: PER_PAGE });
@@ -156,7 +153,7 @@ export async function problemsRoutes(app: FastifyInstance): Promise<void> {
   };
 
   localizedGet(app, '/problems/:id', async (request, reply) => {
-    const { id } = parse(idParams, request.params);
+    const { id } = parseOrReject(idParams, request.params);
     const { done } = reportQuery.parse(request.query ?? {});
     return sendReport(request, reply, id, { done });
   });
@@ -165,7 +162,7 @@ export async function problemsRoutes(app: FastifyInstance): Promise<void> {
     app,
     '/problems/:id/reopen',
     async (request, reply) => {
-      const { id } = parse(idParams, request.params);
+      const { id } = parseOrReject(idParams, request.params);
       const actor = await assessmentActor(app.db, request.user);
       authorize(actor, 'assess');
       await publicReport(id);

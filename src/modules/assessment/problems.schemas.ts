@@ -3,7 +3,6 @@
  * the report and triage forms that give each field its message. Pure.
  */
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.js';
 import { DESCRIPTION_MAX, NOTE_MAX, PROBLEM_CATEGORIES, PROBLEM_STATUSES, canMoveTo, type ProblemStatus } from './assessment.model.js';
 import { MAX_PAGE } from './problems.queries.js';
 import type { ProblemFormErrors, ProblemFormValues } from './views/problem-form.page.js';
@@ -25,13 +24,6 @@ export const triageQuery = z.object({ done: z.enum(['saved']).optional().catch(u
 export const problemForm = z.object({ category: text, description: text, notify: text });
 export const reopenForm = z.object({ note: text });
 export const triageForm = z.object({ status: text, note: text, duplicateOf: text, expectedStatus: text });
-
-/** Parses route input, or a 400 (a URL or button nobody could have produced by using the pages). */
-export function parse<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false } }, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError('bad_request', 'Invalid parameters');
-  return parsed.data;
-}
 
 /** The form's problems, as message keys by field; none when it can be filed. */
 export function checkProblemForm(values: ProblemFormValues): ProblemFormErrors {

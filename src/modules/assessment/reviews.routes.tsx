@@ -8,11 +8,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import { z } from 'zod';
 import { auditContext } from '../../platform/audit.js';
-import { AppError, type FieldError } from '../../platform/errors.js';
+import type { FieldError } from '../../platform/errors.js';
 import { moderationStatus } from '../../platform/flags.js';
 import { pick, translator } from '../../platform/i18n.js';
 import { sendPage } from '../../platform/render.js';
-import { localizedGet, localizedPost } from '../../platform/routing.js';
+import { localizedGet, localizedPost, parseOrReject, redirectToSignIn } from '../../platform/routing.js';
 import { getPublishedServiceRef } from '../catalogue/index.js';
 import { organisationNamesByIds } from '../territory/index.js';
 import { assessmentActor } from './assessment.actor.js';
@@ -57,13 +57,6 @@ const helpfulForm = z.object({
   page: z.string().optional(),
 });
 
-/** Parses route input, or a 400 (a URL or button nobody could have produced by using the pages). */
-function parse<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false } }, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError('bad_request', 'Invalid parameters');
-  return parsed.data;
-}
-
 const text = (v: unknown) => (typeof v === 'string' ? v : '');
 
 /** The rating form's fields as sent. */
@@ -84,7 +77,7 @@ export async function reviewsRoutes(app: FastifyInstance): Promise<void> {
   const { defaultLocale } = app.config;
 
   const publishedService = async (request: FastifyRequest) => {
-    const { slug } = parse(slugParams, request.params);
+    const { slug } = parseOrReject(slugParams, request.params);
     const service = await getPublishedServiceRef(app.db, slug);
     return { service, ref: { slug: service.slug, name: pick(service.name, request.locale, defaultLocale) || service.slug } };
   };
@@ -234,10 +227,10 @@ export async function reviewsRoutes(app: FastifyInstance): Promise<void> {
   });
 
   localizedPost(app, '/reviews/:id/helpful', async (request, reply) => {
-    const { id } = parse(idParams, request.params);
+    const { id } = parseOrReject(idParams, request.params);
     const actor = await assessmentActor(app.db, request.user);
     authorize(actor, 'assess');
-    const form = parse(helpfulForm, request.body ?? {});
+    const form = parseOrReject(helpfulForm, request.body ?? {});
     const on = form.mark === 'on';
     const { review } = await markHelpful(app.db, actor, id, on);
     const back = reviewsQuery.parse({ sort: form.sort, page: form.page });
@@ -250,7 +243,7 @@ export async function reviewsRoutes(app: FastifyInstance): Promise<void> {
 
   /** The answer page's review and the actor, who must answer for the service's organisation. */
   const answerable = async (request: FastifyRequest) => {
-    const { id } = parse(idParams, request.params);
+    const { id } = parseOrReject(idParams, request.params);
     const actor = await assessmentActor(app.db, request.user);
     const review = await findReview(app.db, id);
     authorize(actor, 'review.answer', review.organisationId);
@@ -282,7 +275,7 @@ export async function reviewsRoutes(app: FastifyInstance): Promise<void> {
   };
 
   localizedGet(app, '/reviews/:id/answer', async (request, reply) => {
-    if (!request.user) return reply.redirect(`/${request.locale}/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+    if (!request.user) return redirectToSignIn(request, reply);
     const { review } = await answerable(request);
     return sendAnswerPage(request, reply, review, { value: review.answer ?? '', error: null });
   });

@@ -10,13 +10,13 @@ import { auditContext } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { pick, translator, type MessageKey } from '../../platform/i18n.js';
 import { sendPage } from '../../platform/render.js';
-import { localizedGet, localizedPost } from '../../platform/routing.js';
+import { localizedGet, localizedPost, parseOrReject, redirectToSignIn } from '../../platform/routing.js';
 import { organisationNamesByIds } from '../territory/index.js';
 import { PROBLEM_STATUSES, type ProblemStatus } from './assessment.model.js';
 import { assessmentActor } from './assessment.actor.js';
 import { authorize, type AssessmentActor } from './assessment.policy.js';
 import { duplicateCandidates, listTriageProblems, servicesWithProblems } from './problems.queries.js';
-import { checkTriageForm, idParams, parse, triageForm, triageListQuery, triageQuery } from './problems.schemas.js';
+import { checkTriageForm, idParams, triageForm, triageListQuery, triageQuery } from './problems.schemas.js';
 import { findProblemReport, listProblemEvents, triageProblemReport } from './problems.service.js';
 import { TriageListPage } from './views/triage-list.page.js';
 import { TriagePage, type TriageFormErrors, type TriageFormValues } from './views/triage.page.js';
@@ -27,14 +27,12 @@ const HOUR = 60 * 60 * 1000;
 /** Mounts the triage pages (called by problemsRoutes). */
 export async function triageRoutes(app: FastifyInstance): Promise<void> {
   const { defaultLocale } = app.config;
-  const signInFirst = (request: FastifyRequest, reply: FastifyReply) =>
-    reply.redirect(`/${request.locale}/sign-in?next=${encodeURIComponent(request.url)}`, 303);
   const errorTitle = (request: FastifyRequest, title: string) => translator(request.locale)('problems.errorTitle', { title });
 
   /** The signed-in official or admin (others: 403; a signed-out visitor of a page: sign in first). */
   const triager = async (request: FastifyRequest, reply: FastifyReply): Promise<NonNullable<AssessmentActor> | null> => {
     if (!request.user && request.method === 'GET') {
-      await signInFirst(request, reply);
+      await redirectToSignIn(request, reply);
       return null;
     }
     const actor = await assessmentActor(app.db, request.user);
@@ -113,7 +111,7 @@ export async function triageRoutes(app: FastifyInstance): Promise<void> {
   localizedGet(app, '/manage/problems/:id', async (request, reply) => {
     const actor = await triager(request, reply);
     if (!actor) return reply;
-    const { id } = parse(idParams, request.params);
+    const { id } = parseOrReject(idParams, request.params);
     const { done } = triageQuery.parse(request.query ?? {});
     return sendTriage(request, reply, actor, id, { done: done === 'saved' });
   });
@@ -123,7 +121,7 @@ export async function triageRoutes(app: FastifyInstance): Promise<void> {
     '/manage/problems/:id',
     async (request, reply) => {
       const actor = (await triager(request, reply))!;
-      const { id } = parse(idParams, request.params);
+      const { id } = parseOrReject(idParams, request.params);
       const report = await findProblemReport(app.db, id);
       if (!report) throw new AppError('not_found', 'No such report');
       authorize(actor, 'problem.triage', report.organisation_id);

@@ -10,7 +10,7 @@ import { auditContext } from '../../platform/audit.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { translator } from '../../platform/i18n.js';
 import { sendPage } from '../../platform/render.js';
-import { localizedGet, localizedPost } from '../../platform/routing.js';
+import { localizedGet, localizedPost, parseOrReject, redirectToSignIn } from '../../platform/routing.js';
 import { organisationNamesByIds } from '../territory/index.js';
 import { authorize, catalogueActor, type CatalogueActor } from './catalogue.policy.js';
 import { listLifeEvents, listSectorsWithCounts } from './catalogue.service.js';
@@ -61,7 +61,7 @@ export async function editorRoutes(app: FastifyInstance): Promise<void> {
   const manager = async (request: FastifyRequest, reply: FastifyReply): Promise<NonNullable<CatalogueActor> | null> => {
     const actor = await catalogueActor(app.db, request.user);
     if (!actor && request.method === 'GET') {
-      await reply.redirect(`/${request.locale}/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+      await redirectToSignIn(request, reply);
       return null;
     }
     authorize(actor, 'service.manage');
@@ -186,7 +186,7 @@ export async function editorRoutes(app: FastifyInstance): Promise<void> {
   localizedGet(app, '/manage/services/:slug', async (request, reply) => {
     const actor = await manager(request, reply);
     if (!actor) return reply;
-    const { slug } = parse(slugParams, request.params);
+    const { slug } = parseOrReject(slugParams, request.params);
     const service = await getServiceForEditing(app.db, actor, slug);
     const { done } = serviceQuery.parse(request.query ?? {});
     return sendService(request, reply, service, { done });
@@ -195,14 +195,14 @@ export async function editorRoutes(app: FastifyInstance): Promise<void> {
   localizedGet(app, '/manage/services/:slug/edit', async (request, reply) => {
     const actor = await manager(request, reply);
     if (!actor) return reply;
-    const { slug } = parse(slugParams, request.params);
+    const { slug } = parseOrReject(slugParams, request.params);
     const service = await getServiceForEditing(app.db, actor, slug);
     return sendForm(request, reply, actor, { slug, values: inputToForm(inputOf(service), locales, service.version), errors: [] });
   });
 
   localizedPost(app, '/manage/services/:slug', async (request, reply) => {
     const actor = (await manager(request, reply))!;
-    const { slug } = parse(slugParams, request.params);
+    const { slug } = parseOrReject(slugParams, request.params);
     const current = await getServiceForEditing(app.db, actor, slug);
     const values = readServiceForm(request.body, locales);
     const { raw, errors } = formToInput(values, { defaultLocale, isNew: false });
@@ -227,9 +227,9 @@ export async function editorRoutes(app: FastifyInstance): Promise<void> {
 
   localizedPost(app, '/manage/services/:slug/status', async (request, reply) => {
     const actor = (await manager(request, reply))!;
-    const { slug } = parse(slugParams, request.params);
+    const { slug } = parseOrReject(slugParams, request.params);
     const current = await getServiceForEditing(app.db, actor, slug);
-    const form = parse(statusForm, request.body ?? {});
+    const form = parseOrReject(statusForm, request.body ?? {});
     try {
       const service = await setServiceStatus(app.db, actor, slug, form.status, writeOptions(request, form.version));
       const done = form.status === 'draft' ? 'draft' : form.status;
@@ -243,7 +243,7 @@ export async function editorRoutes(app: FastifyInstance): Promise<void> {
   localizedGet(app, '/manage/services/:slug/history', async (request, reply) => {
     const actor = await manager(request, reply);
     if (!actor) return reply;
-    const { slug } = parse(slugParams, request.params);
+    const { slug } = parseOrReject(slugParams, request.params);
     const service = await getServiceForEditing(app.db, actor, slug);
     const { before } = historyQuery.parse(request.query ?? {});
     const rows = await listRevisions(app.db, service.id, REVISIONS_PER_PAGE + 1, before);
@@ -265,11 +265,4 @@ export async function editorRoutes(app: FastifyInstance): Promise<void> {
       t('serviceEditor.history.title', { name }),
     );
   });
-}
-
-/** Parses route input, or a 400 (a URL or button nobody could have produced by using the pages). */
-function parse<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false } }, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError('bad_request', 'Invalid parameters');
-  return parsed.data;
 }

@@ -9,7 +9,7 @@ import { auditContext } from '../../platform/audit.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { translator } from '../../platform/i18n.js';
 import { sendPage } from '../../platform/render.js';
-import { localizedGet, localizedPost } from '../../platform/routing.js';
+import { localizedGet, localizedPost, parseOrReject, redirectToSignIn } from '../../platform/routing.js';
 import { listMunicipalities } from '../territory/index.js';
 import { authorize, catalogueActor, type CatalogueActor } from './catalogue.policy.js';
 import {
@@ -47,12 +47,6 @@ const ORGANISATIONS = '/admin/catalogue/organisations';
 const isFieldError = (err: unknown, code: 'validation_failed' | 'conflict'): err is AppError =>
   err instanceof AppError && err.code === code && err.fields.length > 0;
 
-function parse<T>(schema: { safeParse(input: unknown): { success: true; data: T } | { success: false } }, input: unknown): T {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) throw new AppError('bad_request', 'Invalid parameters');
-  return parsed.data;
-}
-
 export async function taxonomyRoutes(app: FastifyInstance): Promise<void> {
   const { defaultLocale, locales } = app.config;
 
@@ -60,7 +54,7 @@ export async function taxonomyRoutes(app: FastifyInstance): Promise<void> {
   const admin = async (request: FastifyRequest, reply: FastifyReply): Promise<CatalogueActor | undefined> => {
     const actor = await catalogueActor(app.db, request.user);
     if (!actor && request.method === 'GET') {
-      await reply.redirect(`/${request.locale}/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+      await redirectToSignIn(request, reply);
       return undefined;
     }
     authorize(actor, 'taxonomy.manage');
@@ -143,7 +137,7 @@ export async function taxonomyRoutes(app: FastifyInstance): Promise<void> {
 
   localizedGet(app, `${ORGANISATIONS}/:slug/edit`, async (request, reply) => {
     if (!(await admin(request, reply))) return reply;
-    const { slug } = parse(taxonomyParams, request.params);
+    const { slug } = parseOrReject(taxonomyParams, request.params);
     const o = await findOrganisation(app.db, slug);
     const values: OrganisationFormValues = {
       slug: o.slug,
@@ -159,7 +153,7 @@ export async function taxonomyRoutes(app: FastifyInstance): Promise<void> {
 
   localizedPost(app, `${ORGANISATIONS}/:slug`, async (request, reply) => {
     const actor = await admin(request, reply);
-    const { slug } = parse(taxonomyParams, request.params);
+    const { slug } = parseOrReject(taxonomyParams, request.params);
     await findOrganisation(app.db, slug);
     const values = readOrganisationForm(request.body, locales);
     const { errors, command } = validateOrganisation({ ...values, slug: values.slug || slug }, { defaultLocale });
@@ -176,7 +170,7 @@ export async function taxonomyRoutes(app: FastifyInstance): Promise<void> {
 
   localizedPost(app, `${ORGANISATIONS}/:slug/delete`, async (request, reply) => {
     const actor = await admin(request, reply);
-    const { slug } = parse(taxonomyParams, request.params);
+    const { slug } = parseOrReject(taxonomyParams, request.params);
     try {
       await deleteOrganisation(app.db, actor!, auditContext(request), slug);
     } catch (err) {
@@ -239,7 +233,7 @@ export async function taxonomyRoutes(app: FastifyInstance): Promise<void> {
 
     localizedGet(app, `${base}/:slug/edit`, async (request, reply) => {
       if (!(await admin(request, reply))) return reply;
-      const { slug } = parse(taxonomyParams, request.params);
+      const { slug } = parseOrReject(taxonomyParams, request.params);
       const term = await findTerm(app.db, kind, slug);
       const values: TermFormValues = {
         slug: term.slug,
@@ -251,7 +245,7 @@ export async function taxonomyRoutes(app: FastifyInstance): Promise<void> {
 
     localizedPost(app, `${base}/:slug`, async (request, reply) => {
       const actor = await admin(request, reply);
-      const { slug } = parse(taxonomyParams, request.params);
+      const { slug } = parseOrReject(taxonomyParams, request.params);
       await findTerm(app.db, kind, slug);
       const values = readTermForm(request.body, locales);
       const { errors, command } = validateTerm(
@@ -270,15 +264,15 @@ export async function taxonomyRoutes(app: FastifyInstance): Promise<void> {
 
     localizedPost(app, `${base}/:slug/move`, async (request, reply) => {
       const actor = await admin(request, reply);
-      const { slug } = parse(taxonomyParams, request.params);
-      const { direction } = parse(moveForm, request.body ?? {});
+      const { slug } = parseOrReject(taxonomyParams, request.params);
+      const { direction } = parseOrReject(moveForm, request.body ?? {});
       await moveTerm(app.db, actor!, auditContext(request), kind, slug, direction);
       return back(request, reply, base, 'moved');
     });
 
     localizedPost(app, `${base}/:slug/delete`, async (request, reply) => {
       const actor = await admin(request, reply);
-      const { slug } = parse(taxonomyParams, request.params);
+      const { slug } = parseOrReject(taxonomyParams, request.params);
       try {
         await deleteTerm(app.db, actor!, auditContext(request), kind, slug);
       } catch (err) {

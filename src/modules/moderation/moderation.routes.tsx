@@ -8,7 +8,7 @@ import { auditContext } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { translator } from '../../platform/i18n.js';
 import { sendPage } from '../../platform/render.js';
-import { localizedGet, localizedPost } from '../../platform/routing.js';
+import { localizedGet, localizedPost, redirectToSignIn } from '../../platform/routing.js';
 import { authorize } from './moderation.policy.js';
 import {
   contentRef,
@@ -75,7 +75,7 @@ export async function moderationRoutes(app: FastifyInstance): Promise<void> {
     // A link without its content is broken for everyone; a good one sends visitors to sign in first.
     const query = parseOrReject(flagPageQuery, request.query ?? {});
     if (!request.user) {
-      return reply.redirect(`/${request.locale}/sign-in?next=${encodeURIComponent(request.url)}`, 303);
+      return redirectToSignIn(request, reply);
     }
     authorize(request.user, 'flags.create');
     const reported = await findReportable(app.db, app.flaggables, query);
