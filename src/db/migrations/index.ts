@@ -19,6 +19,7 @@ import * as catalogueEditing from './2026_11_26_0014_catalogue_editing.js';
 import * as assessment from './2026_11_26_0015_assessment.js';
 import * as assessmentAnswerTimes from './2026_11_26_0016_assessment_answer_times.js';
 import * as reviewOrder from './2026_11_26_0017_review_order.js';
+import * as placesDirectory from './2026_11_26_0018_places_directory.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0001_platform': platform,
@@ -37,4 +38,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0015_assessment': assessment,
   '2026_11_26_0016_assessment_answer_times': assessmentAnswerTimes,
   '2026_11_26_0017_review_order': reviewOrder,
+  '2026_11_26_0018_places_directory': placesDirectory,
 };

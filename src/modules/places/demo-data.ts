@@ -1,21 +1,9 @@
 /**
  * The demo Digital Public Spaces of Vallée-Verte. Mediation services use codes for the nine
- * services of the "lieux de médiation numérique" schema (see MEDIATION_SERVICES).
+ * services of the "lieux de médiation numérique" schema (see places.model.ts).
  */
 
-/** Codes for the schema's nine services, with the exact French value used in exports. */
-export const MEDIATION_SERVICES = {
-  admin_procedures: 'Aide aux démarches administratives',
-  everyday_tools: 'Maîtrise des outils numériques du quotidien',
-  employment: 'Insertion professionnelle via le numérique',
-  online_safety: 'Utilisation sécurisée du numérique',
-  parenting: 'Parentalité et éducation avec le numérique',
-  leisure: 'Loisirs et créations numériques',
-  digital_culture: 'Compréhension du monde numérique',
-  internet_access: 'Accès internet et matériel informatique',
-  affordable_equipment: 'Acquisition de matériel informatique à prix solidaire',
-} as const;
-export type MediationService = keyof typeof MEDIATION_SERVICES;
+import type { MediationService } from './places.model.js';
 
 export interface DemoPlace {
   slug: string;

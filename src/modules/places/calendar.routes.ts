@@ -1,0 +1,6 @@
+/** (H3a) — stub, to be written. */
+import type { FastifyInstance } from 'fastify';
+
+export async function calendarRoutes(app: FastifyInstance): Promise<void> {
+  void app;
+}

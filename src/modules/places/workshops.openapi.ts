@@ -1,0 +1,4 @@
+/** (H3a) This part of the places module's OpenAPI description — stub. */
+import type { OpenApiFragment } from '../../platform/openapi.js';
+
+export const workshopsOpenApi: OpenApiFragment = { paths: {}, schemas: {} };
