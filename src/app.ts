@@ -48,6 +48,14 @@ const DEFAULT_POST_RATE_LIMIT = { max: 60, timeWindow: 60_000 };
  * cannot hold a token, so its route (assessment/feedback.routes.tsx) demands a same-origin request
  * instead, ignores the session and records nobody.
  */
+/**
+ * Paths that carry a secret (a personal calendar feed's token: calendar apps send no cookie), as
+ * they are logged.
+ */
+export function redactPath(path: string): string {
+  return path.replace(/^\/calendar\/[^/]+$/, '/calendar/[redacted]');
+}
+
 const CSRF_EXEMPT = [/^\/api\//, /^\/open311\//, /^\/[a-z]{2}(?:-[a-z]{2,4})?\/page-feedback$/i];
 
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
@@ -60,7 +68,7 @@ export async function buildApp(config: Config, options: BuildOptions = {}): Prom
       },
       serializers: {
         // The path only: query strings may carry search terms, which are the visitor's business.
-        req: (req) => ({ method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip }),
+        req: (req) => ({ method: req.method, url: redactPath(req.url.split('?')[0]!), remoteAddress: req.ip }),
       },
     },
     genReqId: () => randomUUID(),
