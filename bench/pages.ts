@@ -65,9 +65,13 @@ export const PAGES: readonly BenchPage[] = [
     modes: ['logged-in'],
     as: 'official',
   },
-  // places
-  { path: '/fr/places', upcoming: true },
-  { path: (d) => (sample(d, 'place') ? `/en/places/${sample(d, 'place')}` : null), upcoming: true },
+  // places: the directory (plain, and filtered by open now and sorted by distance), a place page,
+  // its booking page and the workshops
+  { path: '/fr/places' },
+  { path: '/en/places?open=now&service=admin_procedures&free=1' },
+  { path: (d) => (sample(d, 'place') ? `/en/places/${sample(d, 'place')}` : null) },
+  { path: (d) => (sample(d, 'place') ? `/fr/places/${sample(d, 'place')}/appointments` : null) },
+  { path: '/en/workshops' },
   // catalogue API (integrations read anonymously; with a token they are API clients, not page views)
   { path: (d) => (sample(d, 'sector') ? `/api/v1/services?sector=${sample(d, 'sector')}` : null), modes: ['anon'] },
   { path: (d) => (sample(d, 'query') ? `/api/v1/search?q=${sample(d, 'query')}` : null), modes: ['anon'] },

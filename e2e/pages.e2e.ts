@@ -65,14 +65,15 @@ afterAll(async () => {
 });
 
 /** Crawls from both home pages and the unlinked pages, checking each page at `width`. */
-async function crawlAndCheck(context: BrowserContext, width: number, extra: string[] = []): Promise<Result> {
+async function crawlAndCheck(context: BrowserContext, width: number, extra: string[] = [], cap = 320): Promise<Result> {
   return crawl<Findings>(context, {
     baseUrl: ecoop.baseUrl,
     starts: [...LOCALES.map((l) => `/${l}/`), ...UNLINKED.map((u) => u.path), ...extra],
     // The catalogue has 40 services, 10 life events and 5 sectors, each page with a filter form, and
     // each service its ratings, reviews, results and problem pages: a sample of each collection
-    // (4 children) shows every page type, and the cap leaves room for the signed-in pass's work pages.
-    cap: 320,
+    // (4 children) shows every page type; the signed-in pass has a larger cap for the work pages
+    // (catalogue editing, triage, places, workshops, slots and bookings).
+    cap,
     childrenPerParent: 4,
     variantsPerPath: 3,
     inspect: async (page, { path }) => {
@@ -187,6 +188,10 @@ describe('every page, signed in as an administrator (axe at 320 px)', () => {
     `/${l}/admin/page-feedback`,
     `/${l}/account`,
     `/${l}/account/delete`,
+    // Digital Public Spaces: every place (an administrator), their slots with the demo booking, workshops.
+    `/${l}/manage/places`,
+    `/${l}/appointments`,
+    `/${l}/my-workshops`,
     // A service with reviews, whose "Answer" links an administrator sees.
     `/${l}/services/claim-birth-grant/reviews`,
   ]);
@@ -198,12 +203,12 @@ describe('every page, signed in as an administrator (axe at 320 px)', () => {
     try {
       await ecoop.signIn(context, ['admin', 'moderator', 'helper']);
       // The new-terms page is reached by redirect only; a user who accepted them may still open it.
-      result = await crawlAndCheck(context, NARROW, [
-        ...ADMIN_PAGES,
-        ...WORK_PAGES,
-        ...FLAG_PAGES,
-        ...LOCALES.map((l) => `/${l}/terms/accept`),
-      ]);
+      result = await crawlAndCheck(
+        context,
+        NARROW,
+        [...ADMIN_PAGES, ...WORK_PAGES, ...FLAG_PAGES, ...LOCALES.map((l) => `/${l}/terms/accept`)],
+        480,
+      );
     } finally {
       await context.close();
     }

@@ -61,6 +61,34 @@ export async function build() {
     target: ['es2019'],
     logLevel: 'warning',
   });
+  // The places pages' island and layout, and the map they load on demand (CLIENT_BUNDLES in platform/assets.ts).
+  for (const [entry, out] of [
+    ['ui/islands/places.ts', 'places.js'],
+    ['ui/islands/map.ts', 'map.js'],
+  ]) {
+    await esbuild.build({
+      entryPoints: [path.join(src, entry)],
+      outfile: path.join(dist, 'public', out),
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      target: ['es2019'],
+      logLevel: 'warning',
+    });
+  }
+  for (const [entry, out] of [
+    ['ui/islands/places.css', 'places.css'],
+    ['ui/islands/map.css', 'map.css'],
+  ]) {
+    await esbuild.build({
+      entryPoints: [path.join(src, entry)],
+      outfile: path.join(dist, 'public', out),
+      bundle: true,
+      minify: true,
+      loader: { '.png': 'dataurl', '.svg': 'dataurl' },
+      logLevel: 'warning',
+    });
+  }
   await esbuild.build({
     entryPoints: [path.join(src, 'ui/styles/app.css')],
     outfile: path.join(dist, 'public/app.css'),

@@ -5,6 +5,8 @@
  * `place_services` rows a service page lists as "places that can help").
  */
 import { MEDIATION_SERVICES, type MediationService } from '../../src/modules/places/index.js';
+import { openingFlags } from '../../src/modules/places/opening-hours.js';
+import { codesOf } from '../../src/modules/places/places.model.js';
 import { idsBySlug, insertRows } from '../bulk.js';
 import { scaled } from '../scale.js';
 import { json, LANGS, pastIso, phoneNumber, SlugSet, type Tr } from './text.js';
@@ -71,6 +73,32 @@ const SERVICE_LABELS: Record<MediationService, Tr> = {
   },
 };
 const CODES = Object.keys(MEDIATION_SERVICES) as MediationService[];
+const CLOCK = { country: 'FR', region: 'FR-BFC', timeZone: 'Europe/Paris' } as const;
+const FLAGS = new Map(HOURS.map((h) => [h, openingFlags(h, CLOCK)]));
+const THEMES: Record<MediationService, Tr> = {
+  admin_procedures: {
+    en: 'Your online procedures, step by step',
+    fr: 'Vos démarches en ligne pas à pas',
+    es: 'Sus trámites en línea paso a paso',
+  },
+  everyday_tools: { en: 'Getting started with a smartphone', fr: 'Bien débuter avec son smartphone', es: 'Primeros pasos con el móvil' },
+  employment: { en: 'Job searching online', fr: 'Chercher un emploi en ligne', es: 'Buscar empleo en línea' },
+  online_safety: { en: 'Spotting scams and phishing', fr: 'Repérer les arnaques en ligne', es: 'Detectar estafas en línea' },
+  parenting: { en: 'Children and screens', fr: 'Les enfants et les écrans', es: 'Los niños y las pantallas' },
+  leisure: { en: 'Editing your holiday photos', fr: 'Retoucher ses photos de vacances', es: 'Editar las fotos de vacaciones' },
+  digital_culture: {
+    en: 'What is artificial intelligence?',
+    fr: 'L’intelligence artificielle, c’est quoi ?',
+    es: '¿Qué es la inteligencia artificial?',
+  },
+  internet_access: { en: 'Using the public computers', fr: 'Utiliser les ordinateurs en libre accès', es: 'Usar los ordenadores públicos' },
+  affordable_equipment: {
+    en: 'Choosing a refurbished computer',
+    fr: 'Choisir un ordinateur reconditionné',
+    es: 'Elegir un ordenador reacondicionado',
+  },
+};
+const LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 
 export const placesGenerator: DatasetGenerator = {
   name: 'places',
@@ -102,6 +130,7 @@ export const placesGenerator: DatasetGenerator = {
         es: `${computers} ordenadores de libre acceso, wifi gratuito y ${mediators} mediador${mediators > 1 ? 'es' : ''} digital${mediators > 1 ? 'es' : ''} para ${list('es')}.`,
       };
       const createdAt = pastIso(rng, ctx.now, 2 * 365);
+      const hours = rng.pick(HOURS);
       return {
         slug,
         name,
@@ -111,7 +140,18 @@ export const placesGenerator: DatasetGenerator = {
         postcode: m.postcode,
         latitude: Number(((m.latitude ?? 46.8) + (rng.next() - 0.5) * 0.02).toFixed(5)),
         longitude: Number(((m.longitude ?? 4.4) + (rng.next() - 0.5) * 0.02).toFixed(5)),
-        opening_hours: rng.pick(HOURS),
+        opening_hours: hours,
+        open_saturday: FLAGS.get(hours)!.openSaturday ? 1 : 0,
+        open_evening: FLAGS.get(hours)!.openEvening ? 1 : 0,
+        region: CLOCK.region,
+        time_zone: CLOCK.timeZone,
+        publics: json(codesOf('publics').filter(() => rng.chance(0.3))),
+        specific_support: json(codesOf('specificSupport').filter(() => rng.chance(0.2))),
+        fees: json([rng.chance(0.85) ? 'free' : rng.pick(['free_conditional', 'paid'])]),
+        access_modes: json(codesOf('accessModes').filter((c) => c !== 'no_public' && rng.chance(0.5))),
+        support_modes: json(codesOf('supportModes').filter(() => rng.chance(0.6))),
+        equipment: json(codesOf('equipment').filter(() => rng.chance(0.6))),
+        accessibility: json(codesOf('accessibility').filter(() => rng.chance(0.5))),
         phone: phoneNumber(rng),
         email: `numerique@${slug}.example`,
         website: rng.chance(0.5) ? `https://${slug}.example/` : null,
@@ -137,6 +177,64 @@ export const placesGenerator: DatasetGenerator = {
         .execute()
     ).map((r) => r.id);
     const placeIds = dataset.ids.place;
+
+    // Each place's coming workshops (about one a week) and appointment slots (about two a day), for
+    // the four months after the dataset's date (so a bench run in the following weeks still finds
+    // future ones), without registrations or bookings: the pages list them.
+    const day = 24 * 3600 * 1000;
+    const at = (daysAhead: number, hour: number) => {
+      const d = new Date(ctx.now.getTime() + daysAhead * day);
+      d.setUTCHours(hour, 0, 0, 0);
+      return d.toISOString();
+    };
+    const created = ctx.now.toISOString();
+    dataset.counts.workshops = await insertRows(
+      handle,
+      'workshops',
+      (function* () {
+        for (const placeId of placeIds) {
+          for (let week = 0; week < 17; week++) {
+            if (!rng.chance(0.8)) continue;
+            const theme = rng.pick(CODES);
+            yield {
+              place_id: placeId,
+              title: rng.pick(LANGS.map((l) => THEMES[theme][l])),
+              description: '',
+              theme,
+              level: rng.pick(LEVELS),
+              starts_at: at(week * 7 + rng.int(1, 6), rng.pick([8, 9, 13, 15])),
+              duration_minutes: rng.pick([60, 90, 120]),
+              capacity: rng.int(6, 12),
+              mediator_id: null,
+              created_by: null,
+              created_at: created,
+              updated_at: created,
+            };
+          }
+        }
+      })(),
+    );
+    dataset.counts.appointment_slots = await insertRows(
+      handle,
+      'appointment_slots',
+      (function* () {
+        for (const placeId of placeIds) {
+          for (let d = 1; d <= 120; d++) {
+            for (const hour of [8, 9, 13, 14]) {
+              if (!rng.chance(0.6)) continue;
+              yield {
+                place_id: placeId,
+                mediator_id: null,
+                starts_at: at(d, hour),
+                ends_at: at(d, hour + 1),
+                created_at: created,
+                updated_at: created,
+              };
+            }
+          }
+        }
+      })(),
+    );
     dataset.counts.place_services = await insertRows(
       handle,
       'place_services',

@@ -72,7 +72,7 @@ describe('ecoop import / export services', () => {
 
   it('refuses wrong usage (exit 2) and unreadable files (exit 1)', async () => {
     expect(await runCli(['import', 'services'], env, capture().out)).toBe(2);
-    expect(await runCli(['import', 'places', 'x.csv'], env, capture().out)).toBe(2);
+    expect(await runCli(['import', 'workshops', 'x.csv'], env, capture().out)).toBe(2);
     expect(await runCli(['export', 'services'], env, capture().out)).toBe(2);
     expect(await runCli(['export', 'services', '--format', 'xml'], env, capture().out)).toBe(2);
     expect(await runCli(['import', 'services', path.join(dir, 'missing.csv')], env, capture().out)).toBe(1);

@@ -17,6 +17,7 @@ import { createAdmin, createApiTokenForEmail, provisionUser } from '../modules/a
 import { EXPORT_FORMATS, exportCatalogue, type ExportFormat } from '../modules/catalogue/catalogue-export.js';
 import { decodeUtf8, importCatalogue, type ImportReport } from '../modules/catalogue/catalogue-import.js';
 import { modules } from '../modules/index.js';
+import { CLI_IMPORT_ACTOR, importPlaces, placesImportReportText } from '../modules/places/places-import.js';
 import { startServer } from '../server.js';
 
 const USAGE = `Usage: ecoop <command> [options]
@@ -39,6 +40,13 @@ Commands:
                                           each problem printed; nothing is written when a line is
                                           invalid, unless --skip-invalid; --dry-run writes nothing.
                                           Exit 1 when invalid lines stopped the import
+  import places FILE [--skip-invalid] [--source NAME]
+                                          import Digital Public Spaces from a CSV file in the "lieux
+                                          de médiation numérique" schema (see docs/places-data.md):
+                                          every line is checked first and each problem printed
+                                          (line, column, reason); nothing is written when a line is
+                                          invalid, unless --skip-invalid; --source names where the
+                                          places come from. Exit 1 when invalid lines stopped it
   export services --format csv|jsonld [--output FILE]
                                           export every e-service (drafts included) to stdout or FILE
   help                                    this text
@@ -234,6 +242,7 @@ export async function runCli(
       });
     case 'import': {
       const [what, ...options] = rest;
+      if (what === 'places') return importPlacesCommand(config, options, out);
       let args: { values: { 'skip-invalid'?: boolean; 'dry-run'?: boolean }; positionals: string[] };
       try {
         args = parseArgs({
@@ -310,6 +319,53 @@ export async function runCli(
       out.error(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;
   }
+}
+
+/** `ecoop import places FILE [--skip-invalid] [--source NAME]`. */
+async function importPlacesCommand(config: Config, options: string[], out: Out): Promise<number> {
+  let args: { values: { 'skip-invalid'?: boolean; source?: string }; positionals: string[] };
+  try {
+    args = parseArgs({
+      args: options,
+      options: { 'skip-invalid': { type: 'boolean' }, source: { type: 'string' } },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (err) {
+    out.error((err as Error).message);
+    return 2;
+  }
+  if (args.positionals.length !== 1 || args.values.source?.trim() === '') {
+    out.error('Usage: ecoop import places FILE [--skip-invalid] [--source NAME]');
+    return 2;
+  }
+  const file = path.resolve(args.positionals[0]!);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    out.error(`Cannot read ${file}: ${(err as Error).message}`);
+    return 1;
+  }
+  const text = decodeUtf8(bytes);
+  if (text === null) {
+    out.error(`${file} is not UTF-8 text: save it as “CSV UTF-8” and try again.`);
+    return 1;
+  }
+  return withDatabase(config, async (db) => {
+    await migrateToLatest(db);
+    const report = await importPlaces(db, text, {
+      skipInvalid: args.values['skip-invalid'] ?? false,
+      source: args.values.source?.trim() ?? null,
+      platformName: translator('fr')('meta.siteName'),
+      actor: CLI_IMPORT_ACTOR,
+      context: null,
+      t: translator('en'),
+      locale: 'en',
+    });
+    out.log(placesImportReportText(report, file));
+    return report.stopped ? 1 : 0;
+  });
 }
 
 /** An import's report as the command prints it. */

@@ -9,7 +9,7 @@ import { accountsModule } from './accounts/index.js';
 import { catalogueModule } from './catalogue/index.js';
 import { moderationModule } from './moderation/index.js';
 import { pagesModule } from './pages/index.js';
-import { placesModule } from './places/index.js';
+import { placesActivityModule, placesModule } from './places/index.js';
 import { preferencesModule } from './preferences/index.js';
 import { territoryModule } from './territory/index.js';
 
@@ -18,6 +18,7 @@ export const modules: readonly EcoopModule[] = [
   catalogueModule,
   placesModule,
   accountsModule,
+  placesActivityModule,
   pagesModule,
   adminModule,
   preferencesModule,

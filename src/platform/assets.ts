@@ -19,27 +19,47 @@ interface Asset {
 }
 
 export interface Assets {
-  urls: { css: string; js: string; icon: string };
+  /**
+   * `placesJs`/`placesCss`: the places pages' small island ("use my location", "show the map") and
+   * layout, loaded only by those pages. `mapJs`/`mapCss`: Leaflet with marker clusters (about 50 KB
+   * compressed), fetched only when someone asks for the map, so a page stays within its budget.
+   */
+  urls: { css: string; js: string; icon: string; placesJs: string; placesCss: string; mapJs: string; mapCss: string };
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const fromSources = import.meta.url.endsWith('.ts') || import.meta.url.endsWith('.tsx');
 const ROOT = path.resolve(here, '../..');
 
-async function islandBundle(): Promise<string> {
-  const built = path.join(ROOT, 'dist/public/app.js');
+/** The esbuild options of each client bundle (shared with scripts/build.mjs, which writes them to dist/public). */
+export const CLIENT_BUNDLES = {
+  'app.js': { entryPoints: ['src/ui/islands/main.ts'], format: 'esm', target: ['es2019'] },
+  'places.js': { entryPoints: ['src/ui/islands/places.ts'], format: 'esm', target: ['es2019'] },
+  'places.css': { entryPoints: ['src/ui/islands/places.css'] },
+  'map.js': { entryPoints: ['src/ui/islands/map.ts'], format: 'esm', target: ['es2019'] },
+  // Leaflet's own stylesheet and the marker clusters', with their few images inlined (img-src allows data:).
+  'map.css': { entryPoints: ['src/ui/islands/map.css'], loader: { '.png': 'dataurl', '.svg': 'dataurl' } },
+} as const;
+
+async function clientBundle(name: keyof typeof CLIENT_BUNDLES): Promise<string> {
+  const built = path.join(ROOT, 'dist/public', name);
   if (!fromSources && fs.existsSync(built)) return fs.readFileSync(built, 'utf8');
   const esbuild = await import('esbuild');
+  const options = CLIENT_BUNDLES[name];
   const result = await esbuild.build({
-    entryPoints: [path.join(ROOT, 'src/ui/islands/main.ts')],
+    ...options,
+    entryPoints: options.entryPoints.map((e) => path.join(ROOT, e)),
+    target: 'target' in options ? [...options.target] : undefined,
     bundle: true,
     write: false,
     minify: true,
-    format: 'esm',
-    target: ['es2019'],
     logLevel: 'silent',
-  });
+  } as Parameters<typeof esbuild.build>[0] & { write: false });
   return result.outputFiles[0]?.text ?? '';
+}
+
+async function islandBundle(): Promise<string> {
+  return clientBundle('app.js');
 }
 
 function stylesheet(): string {
@@ -75,6 +95,10 @@ export async function registerAssets(app: FastifyInstance): Promise<Assets> {
     css: add('app', 'css', prepare(stylesheet(), 'text/css; charset=utf-8')),
     js: add('app', 'js', prepare(await islandBundle(), 'text/javascript; charset=utf-8')),
     icon: add('icon', 'svg', prepare(ICON, 'image/svg+xml')),
+    placesJs: add('places', 'js', prepare(await clientBundle('places.js'), 'text/javascript; charset=utf-8')),
+    placesCss: add('places', 'css', prepare(await clientBundle('places.css'), 'text/css; charset=utf-8')),
+    mapJs: add('map', 'js', prepare(await clientBundle('map.js'), 'text/javascript; charset=utf-8')),
+    mapCss: add('map', 'css', prepare(await clientBundle('map.css'), 'text/css; charset=utf-8')),
   };
   app.get<{ Params: { file: string } }>('/assets/:file', { config: { rateLimit: false } }, async (request, reply) => {
     const asset = files.get(request.params.file);

@@ -28,6 +28,11 @@ export interface Workspace {
   labelKey: MessageKey;
   /** Whether someone with these roles in effect may use it (the page itself still checks). */
   visibleTo: (roles: readonly string[]) => boolean;
+  /**
+   * A page about the person's own doings (their bookings, registrations, calendar) rather than a
+   * work page: listed under "Your activities" instead of "Your work".
+   */
+  personal?: boolean;
 }
 
 export interface EcoopModule {

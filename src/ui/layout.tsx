@@ -55,6 +55,7 @@ export function Layout({ title, description, children, head }: LayoutProps) {
             <ul class="container site-nav__list">
               <NavLink path="/" label={t('nav.home')} />
               <NavLink path="/services" label={t('nav.services')} />
+              <NavLink path="/places" label={t('nav.places')} />
               <NavLink path="/search" label={t('nav.search')} />
               <NavLink path="/about" label={t('nav.about')} />
             </ul>

@@ -21,10 +21,12 @@ import { placesOpenDataRoutes } from './open-data.routes.js';
 import { placesApiRoutes } from './places-api.routes.js';
 import { worksAtPlaces } from './places.policy.js';
 import { seedDemoPlaces } from './places.service.js';
+import { seedDemoSlots } from './appointments.demo.js';
 import { workshopJobs } from './workshops.jobs.js';
 import { workshopsOpenApi } from './workshops.openapi.js';
 import { workshopsPersonalData } from './workshops.personal-data.js';
 import { workshopsRoutes } from './workshops.routes.js';
+import { seedDemoWorkshops } from './workshops.service.js';
 
 export { listPlaces, placeNamesByIds, placesHelpingWith } from './places.service.js';
 export { MEDIATION_SERVICES, type MediationService } from './places.model.js';
@@ -64,10 +66,27 @@ export const placesModule: EcoopModule = {
   jobs: { ...workshopJobs, ...appointmentJobs },
   personalData: mergePersonalData(workshopsPersonalData, appointmentsPersonalData),
   workspaces: [
+    { path: '/appointments', labelKey: 'appointments.mine.title', visibleTo: () => true, personal: true },
+    { path: '/my-workshops', labelKey: 'workshops.mine.title', visibleTo: () => true, personal: true },
+    { path: '/account/calendar', labelKey: 'calendar.title', visibleTo: () => true, personal: true },
     {
       path: '/manage/places',
-      labelKey: 'placesManage.nav' as never,
+      labelKey: 'placesManage.nav',
       visibleTo: (roles) => worksAtPlaces({ id: 0, roles, emailVerified: true, placeIds: roles.includes('mediator') ? [0] : [] }),
     },
   ],
+};
+
+/**
+ * The demo territory's coming workshops and appointment slots. A manifest of its own only so that
+ * it seeds after the accounts module: the demo people registered for a workshop, and the demo
+ * mediator who publishes slots, are accounts, while the accounts' demo mediator role needs the
+ * places seeded before them.
+ */
+export const placesActivityModule: EcoopModule = {
+  name: 'places-activity',
+  demoSeed: async ({ db }) => {
+    await seedDemoWorkshops(db);
+    await seedDemoSlots(db);
+  },
 };

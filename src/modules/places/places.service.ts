@@ -1,8 +1,10 @@
-/** Places use cases available with the foundation: listing places and seeding the demo ones. */
+/** Places use cases available with the foundation: listing places and seeding the demo ones (every field, derived flags, demo e-services). */
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../db/dialect.js';
 import { municipalityIdsBySlug, organisationIdsBySlug } from '../territory/index.js';
-import { DEMO_PLACES } from './demo-data.js';
+import { DEMO_PLACE_CLOCK, DEMO_PLACES, type DemoPlace } from './demo-data.js';
+import { openingFlags } from './opening-hours.js';
+import { placeClock, validatePlaceInput, type PlaceInput } from './places.write.js';
 import './places.tables.js';
 
 /** Places with their municipality name, by name. */
@@ -36,50 +38,130 @@ export async function placeNamesByIds(db: Db, ids: readonly number[]): Promise<M
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** Inserts the demo places (skips those that exist). */
+/** The PlaceInput of a demo place (validated by the seed like any other write). */
+export function demoPlaceInput(p: DemoPlace, municipalityId: number, organisationId: number | null): PlaceInput {
+  return {
+    name: p.name,
+    slug: p.slug,
+    municipalityId,
+    organisationId,
+    address: p.address,
+    addressComplement: null,
+    postcode: p.postcode,
+    inseeCode: null,
+    latitude: p.lat,
+    longitude: p.lng,
+    ...DEMO_PLACE_CLOCK,
+    openingHours: p.openingHours,
+    phone: p.phone,
+    email: p.email,
+    website: p.website ?? null,
+    pivot: p.pivot ?? null,
+    summary: p.summary,
+    details: p.details ?? {},
+    mobile: p.mobile ?? false,
+    source: null,
+    externalId: null,
+    services: p.services,
+    publics: p.publics,
+    specificSupport: p.specificSupport,
+    fees: p.fees,
+    accessModes: p.accessModes,
+    supportModes: p.supportModes,
+    equipment: p.equipment,
+    accessibility: p.accessibility,
+  };
+}
+
+/**
+ * Inserts the demo places (skips those that exist) with every field of the schema and their derived
+ * opening flags, as places.write.ts writes them (each is validated by its rules first), then links
+ * them to demo e-services: places that help with administrative procedures help with every e-service
+ * offered at a DPS, and places that help with employment with the employment agency's e-services.
+ */
 export async function seedDemoPlaces(db: Db): Promise<void> {
   await db.transaction().execute(async (trx) => {
     const municipalities = await municipalityIdsBySlug(trx);
     const organisations = await organisationIdsBySlug(trx);
+    /** The places inserted now: a place that existed keeps its e-services as they are. */
+    const inserted: number[] = [];
     for (const p of DEMO_PLACES) {
       const municipalityId = municipalities.get(p.municipality);
       if (!municipalityId) throw new Error(`demo place ${p.slug}: unknown municipality`);
+      const input = demoPlaceInput(p, municipalityId, p.organisation ? (organisations.get(p.organisation) ?? null) : null);
+      const errors = validatePlaceInput(input);
+      if (errors.length) throw new Error(`demo place ${p.slug}: ${errors.map((e) => `${e.field} ${e.message}`).join(', ')}`);
+      const flags = openingFlags(input.openingHours, placeClock(input));
       const now = nowIso();
-      await trx
+      const json = (v: unknown) => JSON.stringify(v);
+      const row = await trx
         .insertInto('places')
         .values({
           slug: p.slug,
-          name: p.name,
-          municipality_id: municipalityId,
-          organisation_id: p.organisation ? (organisations.get(p.organisation) ?? null) : null,
-          address: p.address,
-          postcode: p.postcode,
-          latitude: p.lat,
-          longitude: p.lng,
-          opening_hours: p.openingHours,
-          phone: p.phone,
-          email: p.email,
-          website: null,
-          summary: JSON.stringify(p.summary),
-          mediation_services: JSON.stringify(p.services),
+          name: input.name,
+          municipality_id: input.municipalityId,
+          organisation_id: input.organisationId,
+          address: input.address,
+          address_complement: input.addressComplement,
+          postcode: input.postcode,
+          insee_code: input.inseeCode,
+          latitude: input.latitude,
+          longitude: input.longitude,
+          country: input.country,
+          region: input.region,
+          time_zone: input.timeZone,
+          opening_hours: input.openingHours,
+          open_saturday: flags.openSaturday ? 1 : 0,
+          open_evening: flags.openEvening ? 1 : 0,
+          phone: input.phone,
+          email: input.email,
+          website: input.website,
+          pivot: input.pivot,
+          summary: json(input.summary),
+          details: json(input.details),
+          mediation_services: json(input.services),
+          publics: json(input.publics),
+          specific_support: json(input.specificSupport),
+          fees: json(input.fees),
+          access_modes: json(input.accessModes),
+          support_modes: json(input.supportModes),
+          equipment: json(input.equipment),
+          accessibility: json(input.accessibility),
+          mobile: input.mobile ? 1 : 0,
+          source: null,
+          external_id: null,
           created_at: now,
           updated_at: now,
         })
         .onConflict((oc) => oc.column('slug').doNothing())
-        .execute();
+        .returning('id')
+        .executeTakeFirst();
+      if (row) inserted.push(row.id);
     }
-    // Places that help with administrative procedures help with every e-service offered at a DPS.
-    const helping = await trx.selectFrom('places').select('id').where('mediation_services', 'like', '%"admin_procedures"%').execute();
-    const services = await trx.selectFrom('services').select('id').where('channels', 'like', '%"dps"%').execute();
-    for (const place of helping) {
-      for (const service of services) {
-        await trx
-          .insertInto('place_services')
-          .values({ place_id: place.id, service_id: service.id })
-          .onConflict((oc) => oc.columns(['place_id', 'service_id']).doNothing())
-          .execute();
+    if (inserted.length === 0) return;
+    const link = async (places: { id: number }[], services: { id: number }[]) => {
+      for (const place of places) {
+        for (const service of services) {
+          await trx
+            .insertInto('place_services')
+            .values({ place_id: place.id, service_id: service.id })
+            .onConflict((oc) => oc.columns(['place_id', 'service_id']).doNothing())
+            .execute();
+        }
       }
-    }
+    };
+    const demoPlaces = (service: string) =>
+      trx.selectFrom('places').select('id').where('id', 'in', inserted).where('mediation_services', 'like', `%"${service}"%`).execute();
+    await link(
+      await demoPlaces('admin_procedures'),
+      await trx.selectFrom('services').select('id').where('channels', 'like', '%"dps"%').execute(),
+    );
+    const agency = organisations.get('employment-agency');
+    if (agency !== undefined)
+      await link(
+        await demoPlaces('employment'),
+        await trx.selectFrom('services').select('id').where('organisation_id', '=', agency).where('status', '=', 'published').execute(),
+      );
   });
 }
 

@@ -9,8 +9,9 @@
 import type { Db } from '../../db/database.js';
 import { isUniqueViolation, nowIso } from '../../db/dialect.js';
 import { audit, type AuditContext } from '../../platform/audit.js';
+import { contentChanged } from '../../platform/content-cache.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
-import { checkOpeningHours, openingFlags } from './opening-hours.js';
+import { checkOpeningHours, isTimeZone, openingFlags } from './opening-hours.js';
 import { isCode, PLACE_LIMITS, type VocabularyCode, type VocabularyName } from './places.model.js';
 import { authorize, type PlacesActor } from './places.policy.js';
 import './places.tables.js';
@@ -68,13 +69,12 @@ function isHttpUrl(value: string): boolean {
   }
 }
 
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * Runs `fn` in `db`'s transaction when it is one (a caller writing several things at once: the
+ * edit form's place and e-services, a whole import), else in a new one.
+ */
+export function inTransaction<T>(db: Db, fn: (trx: Db) => Promise<T>): Promise<T> {
+  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
 }
 
 /** Turns a name into a slug candidate: lower case, ASCII, words joined by hyphens. */
@@ -210,7 +210,7 @@ export async function createPlace(
   authorize(actor, 'place.create');
   assertValid(input, locale);
   const base = input.slug ?? (placeSlug(input.name) || 'place');
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     await assertReferences(trx, input);
     let slug = base;
     for (let n = 2; await trx.selectFrom('places').select('id').where('slug', '=', slug).executeTakeFirst(); n++) {
@@ -237,6 +237,7 @@ export async function createPlace(
       subjectId: String(row.id),
       data: { slug },
     });
+    await contentChanged(trx);
     return { id: row.id, slug };
   });
 }
@@ -252,7 +253,7 @@ export async function updatePlace(
 ): Promise<boolean> {
   authorize(actor, 'place.edit', placeId);
   assertValid(input, locale);
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const existing = await trx.selectFrom('places').selectAll().where('id', '=', placeId).executeTakeFirst();
     if (!existing) throw new AppError('not_found', 'No such place');
     await assertReferences(trx, input);
@@ -276,6 +277,7 @@ export async function updatePlace(
       subjectId: String(placeId),
       data: { fields: changed },
     });
+    await contentChanged(trx);
     return true;
   });
 }
@@ -289,7 +291,7 @@ export async function setPlaceServices(
   context: AuditContext | null,
 ): Promise<void> {
   authorize(actor, 'place.edit', placeId);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const known = serviceIds.length
       ? (
           await trx
@@ -308,5 +310,6 @@ export async function setPlaceServices(
       subjectId: String(placeId),
       data: { count: known.length },
     });
+    await contentChanged(trx);
   });
 }

@@ -76,15 +76,31 @@ export function AccountPage({ email, emailVerified, values, errors, notice, secu
       <p>
         <a href={href('/account/email')}>{t('emailChange.link')}</a>
       </p>
-      {workspaces.length > 0 ? (
+      {workspaces.some((w) => w.personal) ? (
+        <>
+          <h2>{t('account.activitiesHeading')}</h2>
+          <ul>
+            {workspaces
+              .filter((w) => w.personal)
+              .map((w) => (
+                <li key={w.path}>
+                  <a href={href(w.path)}>{t(w.labelKey)}</a>
+                </li>
+              ))}
+          </ul>
+        </>
+      ) : null}
+      {workspaces.some((w) => !w.personal) ? (
         <>
           <h2>{t('account.workHeading')}</h2>
           <ul>
-            {workspaces.map((w) => (
-              <li key={w.path}>
-                <a href={href(w.path)}>{t(w.labelKey)}</a>
-              </li>
-            ))}
+            {workspaces
+              .filter((w) => !w.personal)
+              .map((w) => (
+                <li key={w.path}>
+                  <a href={href(w.path)}>{t(w.labelKey)}</a>
+                </li>
+              ))}
           </ul>
         </>
       ) : null}

@@ -54,9 +54,12 @@ export function HomePage({ sectors, lifeEvents, places }: HomePageProps) {
       <section aria-labelledby="places">
         <h2 id="places">{t('home.placesHeading')}</h2>
         <p>{t('home.placesIntro')}</p>
+        <p>
+          <a href={href('/places')}>{t('places.fromHome.findNearest')}</a>
+        </p>
         <ul class="card-grid">
           {places.map((p) => (
-            <Card key={p.slug} title={p.name} meta={`${p.address}, ${p.postcode} ${p.municipality}`}>
+            <Card key={p.slug} title={p.name} href={href(`/places/${p.slug}`)} meta={`${p.address}, ${p.postcode} ${p.municipality}`}>
               <p>{pick(p.summary, locale)}</p>
             </Card>
           ))}

@@ -38,16 +38,31 @@ const ACCESSIBILITY_LABEL = {
 } as const;
 
 /** "Get help with this": the Digital Public Spaces whose mediators help with this service. */
-function HelpNearby({ places }: { places: HelpingPlace[] }) {
-  const { t } = useUi();
-  if (places.length === 0) return <p>{t('services.page.helpNone')}</p>;
+function HelpNearby({ places, serviceSlug }: { places: HelpingPlace[]; serviceSlug: string }) {
+  const { t, href } = useUi();
+  // The directory, filtered on this service: nearest first once the person says where they are.
+  const findNear = (
+    <p>
+      <a href={`${href('/places')}?eservice=${encodeURIComponent(serviceSlug)}`}>{t('places.fromService.findNear')}</a>
+    </p>
+  );
+  if (places.length === 0)
+    return (
+      <>
+        <p>{t('services.page.helpNone')}</p>
+        {findNear}
+      </>
+    );
   return (
     <>
       <p>{t('services.page.helpIntro')}</p>
+      {findNear}
       <ul class="card-grid">
         {places.map((p) => (
           <li key={p.slug} class="card">
-            <h3 class="card__title">{p.name}</h3>
+            <h3 class="card__title">
+              <a href={href(`/places/${p.slug}`)}>{p.name}</a>
+            </h3>
             <p class="card__meta">{`${p.address}, ${p.postcode} ${p.municipality}`}</p>
             {p.phone ? (
               <p>
@@ -168,7 +183,7 @@ export function ServicePage(props: ServicePageProps) {
         </Section>
 
         <Section id="help" title={t('services.page.help')}>
-          <HelpNearby places={props.places} />
+          <HelpNearby places={props.places} serviceSlug={s.slug} />
         </Section>
 
         {hasContact ? (
