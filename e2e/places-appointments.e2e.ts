@@ -5,20 +5,18 @@
  * the second, finds it in "my appointments" and cancels it after confirming; the mediator sees the
  * slot open again. axe finds nothing on any page visited, and the Nu HTML Checker finds no error.
  */
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUserWithRoles, DEMO_TOTP_SECRET } from '../src/modules/accounts/index.js';
+import { createUserWithRoles } from '../src/modules/accounts/index.js';
 import { bookSlot } from '../src/modules/places/appointments.service.js';
 import { translator } from '../src/platform/i18n.js';
-import { createSession, sessionCookieName } from '../src/platform/session.js';
-import { pageAuditor } from './journey.js';
+import { pageAuditor, signInAsNewStaff } from './journey.js';
 import { connectBrowser, startEcoop, type E2EApp } from './support.js';
 
 const SLUG = 'point-information-jeunesse-saint-aubin';
 
 let ecoop: E2EApp;
 let browser: Browser;
-let mediators = 0;
 
 beforeAll(async () => {
   [ecoop, browser] = await Promise.all([startEcoop(), connectBrowser()]);
@@ -29,32 +27,15 @@ afterAll(async () => {
   await ecoop?.close();
 });
 
-/** Signs `context` in as a new mediator of the place; returns their user id. */
-async function signInAsMediator(context: BrowserContext, placeId: number): Promise<number> {
-  mediators += 1;
-  const userId = await createUserWithRoles(ecoop.db, {
-    email: `e2e-mediator-${process.pid}-${mediators}@example.test`,
-    displayName: `E2E mediator ${mediators}`,
-    password: 'e2e correct horse battery staple',
-    locale: 'en',
-    roles: [{ role: 'mediator', scopeType: 'place', scopeId: placeId }],
-    twoFactorSecret: DEMO_TOTP_SECRET,
-  });
-  const token = await createSession(ecoop.db, userId);
-  await context.addCookies([{ name: sessionCookieName(false), value: token, url: ecoop.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
-  return userId;
-}
-
 describe('a citizen books an appointment with a mediator, then cancels it', () => {
   for (const [n, locale] of (['en', 'fr'] as const).entries()) {
     it(`publishes slots, loses a race, books, cancels (${locale})`, async () => {
       const t = translator(locale);
       const { audit, report } = pageAuditor();
-      const place = await ecoop.db.selectFrom('places').select(['id', 'name']).where('slug', '=', SLUG).executeTakeFirstOrThrow();
       const mediatorContext = await browser.newContext({ viewport: { width: 1024, height: 900 } });
       const citizenContext = await browser.newContext({ viewport: { width: 320, height: 800 } });
       try {
-        const mediatorId = await signInAsMediator(mediatorContext, place.id);
+        const { userId: mediatorId } = await signInAsNewStaff(ecoop, mediatorContext, 'mediator', SLUG);
         await ecoop.signIn(citizenContext, []);
         const mediator = await mediatorContext.newPage();
         const citizen = await citizenContext.newPage();

@@ -9,17 +9,14 @@
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUserWithRoles, DEMO_TOTP_SECRET } from '../src/modules/accounts/index.js';
 import { translator } from '../src/platform/i18n.js';
-import { createSession, sessionCookieName } from '../src/platform/session.js';
-import { pageAuditor } from './journey.js';
+import { pageAuditor, signInAsNewStaff } from './journey.js';
 import { connectBrowser, startEcoop, type E2EApp } from './support.js';
 
 const PLACE = 'mediatheque-saint-aubin';
 
 let ecoop: E2EApp;
 let browser: Browser;
-let mediators = 0;
 
 beforeAll(async () => {
   [ecoop, browser] = await Promise.all([startEcoop(), connectBrowser()]);
@@ -31,22 +28,7 @@ afterAll(async () => {
 });
 
 /** Signs `context` in as a new mediator of the place `placeSlug` (two-factor on); returns their id and email. */
-async function signInAsNewMediator(context: BrowserContext, placeSlug: string): Promise<{ userId: number; email: string }> {
-  mediators += 1;
-  const place = await ecoop.db.selectFrom('places').select('id').where('slug', '=', placeSlug).executeTakeFirstOrThrow();
-  const email = `e2e-mediator-${process.pid}-${mediators}@example.test`;
-  const userId = await createUserWithRoles(ecoop.db, {
-    email,
-    displayName: `E2E mediator ${mediators}`,
-    password: 'e2e correct horse battery staple',
-    locale: 'en',
-    roles: [{ role: 'mediator', scopeType: 'place', scopeId: place.id }],
-    twoFactorSecret: DEMO_TOTP_SECRET,
-  });
-  const token = await createSession(ecoop.db, userId);
-  await context.addCookies([{ name: sessionCookieName(false), value: token, url: ecoop.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
-  return { userId, email };
-}
+const signInAsNewMediator = (context: BrowserContext, placeSlug: string) => signInAsNewStaff(ecoop, context, 'mediator', placeSlug);
 
 describe('a mediator edits the opening hours of their place', () => {
   for (const locale of ['en', 'fr'] as const) {

@@ -6,7 +6,7 @@
  */
 import type { Db } from '../../db/database.js';
 import { nowIso } from '../../db/dialect.js';
-import { addDays, localParts, zonedToUtc } from './appointments.time.js';
+import { addDays, localParts, zonedToUtc } from './local-time.js';
 import './places.tables.js';
 
 /** The demo places that take appointments, and the local start times offered on weekdays. */

@@ -40,7 +40,7 @@ import {
   type PublishValues,
 } from './appointments.schemas.js';
 import { activeBookingOf, bookSlot, cancelBooking, publishSlots, withdrawSlot, type SlotInput } from './appointments.service.js';
-import { addDays, localParts, zonedToUtc } from './appointments.time.js';
+import { addDays, localParts, zonedToUtc } from './local-time.js';
 import { authorize, can, placesActor } from './places.policy.js';
 import { AppointmentBookingPage } from './views/appointment-booking.page.js';
 import { AppointmentCancelPage } from './views/appointment-cancel.page.js';

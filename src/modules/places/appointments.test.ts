@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkBookingForm, checkPublishForm } from './appointments.schemas.js';
 import { checkSlot } from './appointments.service.js';
-import { addDays, localParts, zonedToUtc } from './appointments.time.js';
+import { addDays, localParts, zonedToUtc } from './local-time.js';
 
 describe('appointment times in a place’s time zone', () => {
   it('turns a Paris wall-clock time into UTC, winter and summer', () => {

@@ -3,8 +3,7 @@ import type { Db } from '../../db/database.js';
 import { nowIso } from '../../db/dialect.js';
 import { municipalityIdsBySlug, organisationIdsBySlug } from '../territory/index.js';
 import { DEMO_PLACE_CLOCK, DEMO_PLACES, type DemoPlace } from './demo-data.js';
-import { openingFlags } from './opening-hours.js';
-import { placeClock, validatePlaceInput, type PlaceInput } from './places.write.js';
+import { placeColumns, validatePlaceInput, type PlaceInput } from './places.write.js';
 import './places.tables.js';
 
 /** Places with their municipality name, by name. */
@@ -91,48 +90,10 @@ export async function seedDemoPlaces(db: Db): Promise<void> {
       const input = demoPlaceInput(p, municipalityId, p.organisation ? (organisations.get(p.organisation) ?? null) : null);
       const errors = validatePlaceInput(input);
       if (errors.length) throw new Error(`demo place ${p.slug}: ${errors.map((e) => `${e.field} ${e.message}`).join(', ')}`);
-      const flags = openingFlags(input.openingHours, placeClock(input));
       const now = nowIso();
-      const json = (v: unknown) => JSON.stringify(v);
       const row = await trx
         .insertInto('places')
-        .values({
-          slug: p.slug,
-          name: input.name,
-          municipality_id: input.municipalityId,
-          organisation_id: input.organisationId,
-          address: input.address,
-          address_complement: input.addressComplement,
-          postcode: input.postcode,
-          insee_code: input.inseeCode,
-          latitude: input.latitude,
-          longitude: input.longitude,
-          country: input.country,
-          region: input.region,
-          time_zone: input.timeZone,
-          opening_hours: input.openingHours,
-          open_saturday: flags.openSaturday ? 1 : 0,
-          open_evening: flags.openEvening ? 1 : 0,
-          phone: input.phone,
-          email: input.email,
-          website: input.website,
-          pivot: input.pivot,
-          summary: json(input.summary),
-          details: json(input.details),
-          mediation_services: json(input.services),
-          publics: json(input.publics),
-          specific_support: json(input.specificSupport),
-          fees: json(input.fees),
-          access_modes: json(input.accessModes),
-          support_modes: json(input.supportModes),
-          equipment: json(input.equipment),
-          accessibility: json(input.accessibility),
-          mobile: input.mobile ? 1 : 0,
-          source: null,
-          external_id: null,
-          created_at: now,
-          updated_at: now,
-        })
+        .values({ ...placeColumns(input), slug: p.slug, created_at: now, updated_at: now })
         .onConflict((oc) => oc.column('slug').doNothing())
         .returning('id')
         .executeTakeFirst();

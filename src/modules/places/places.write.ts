@@ -140,7 +140,8 @@ export function placeClock(input: Pick<PlaceInput, 'country' | 'region' | 'timeZ
   return { country: input.country, region: input.region, timeZone: input.timeZone, latitude: input.latitude, longitude: input.longitude };
 }
 
-function columns(input: PlaceInput) {
+/** The `places` columns of a valid input, with the derived opening flags (the seed writes them too). */
+export function placeColumns(input: PlaceInput) {
   const flags = openingFlags(input.openingHours, placeClock(input));
   const json = (v: unknown) => JSON.stringify(v);
   const dedupe = <T>(v: T[]) => [...new Set(v)];
@@ -223,7 +224,7 @@ export async function createPlace(
     try {
       row = await trx
         .insertInto('places')
-        .values({ ...columns(input), slug, created_at: now, updated_at: now })
+        .values({ ...placeColumns(input), slug, created_at: now, updated_at: now })
         .returning('id')
         .executeTakeFirstOrThrow();
     } catch (e) {
@@ -257,7 +258,7 @@ export async function updatePlace(
     const existing = await trx.selectFrom('places').selectAll().where('id', '=', placeId).executeTakeFirst();
     if (!existing) throw new AppError('not_found', 'No such place');
     await assertReferences(trx, input);
-    const next = columns(input);
+    const next = placeColumns(input);
     const changed = (Object.keys(next) as (keyof typeof next)[]).filter((k) => existing[k] !== next[k]);
     if (changed.length === 0) return false;
     try {

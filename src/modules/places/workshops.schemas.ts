@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { MessageKey } from '../../platform/i18n.js';
 import { isCode, PLACE_LIMITS, WORKSHOP_LEVELS, type MediationService, type WorkshopLevel } from './places.model.js';
+import { utcToZoned, zonedToUtc as zonedToUtcIn } from './local-time.js';
 
 /** The last page a list offers (deeper pages are refused as bad input). */
 export const MAX_PAGE = 500;
@@ -137,63 +138,8 @@ export const confirmForm = z.object({ confirm: text });
  * date does not exist. A time skipped by a DST change moves forward by the gap (02:30 → 03:30), an
  * ambiguous one takes the first occurrence, as calendar apps do.
  */
-export function zonedToUtc(date: string, time: string, timeZone: string): Date | null {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const t = /^(\d{1,2}):(\d{2})$/.exec(time);
-  if (!d || !t) return null;
-  const [y, mo, da, h, mi] = [Number(d[1]), Number(d[2]), Number(d[3]), Number(t[1]), Number(t[2])];
-  if (h > 23 || mi > 59 || mo < 1 || mo > 12) return null;
-  const asUtc = Date.UTC(y, mo - 1, da, h, mi);
-  const check = new Date(asUtc);
-  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== da) return null;
-  // Two passes find the offset in effect at the wall time (the second corrects across a change).
-  const first = asUtc - offsetMs(asUtc, timeZone);
-  const earlier = asUtc - offsetMs(first, timeZone);
-  // Ambiguous (autumn): both instants show this wall time; take the earlier one.
-  const candidates = [first, earlier, asUtc - offsetMs(first - 3_600_000, timeZone)].filter((c) => wallTime(c, timeZone) === asUtc);
-  if (candidates.length > 0) return new Date(Math.min(...candidates));
-  // Skipped (spring): the wall time does not exist; move forward by the gap.
-  return new Date(Math.max(first, earlier));
-}
-
-const offsetFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The wall-clock time shown in `timeZone` at `instant`, read as if it were UTC. */
-function wallTime(instant: number, timeZone: string): number {
-  let f = offsetFormats.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    offsetFormats.set(timeZone, f);
-  }
-  const parts = Object.fromEntries(f.formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
-  return Date.UTC(
-    Number(parts.year),
-    Number(parts.month) - 1,
-    Number(parts.day),
-    Number(parts.hour),
-    Number(parts.minute),
-    Number(parts.second),
-  );
-}
-
-function offsetMs(instant: number, timeZone: string): number {
-  return wallTime(instant, timeZone) - Math.floor(instant / 1000) * 1000;
-}
-
-/** The local date (`YYYY-MM-DD`) and time (`HH:MM`) of an instant in `timeZone` (to fill the form). */
-export function utcToZoned(iso: string, timeZone: string): { date: string; time: string } {
-  const wall = new Date(wallTime(new Date(iso).getTime(), timeZone)).toISOString();
-  return { date: wall.slice(0, 10), time: wall.slice(11, 16) };
-}
+export const zonedToUtc = (date: string, time: string, timeZone: string): Date | null => zonedToUtcIn(date, time, timeZone, 'forward');
+export { utcToZoned };
 
 /** The API's registration answer. */
 export const registrationStatusSchema = z.enum(['registered', 'waitlisted']);

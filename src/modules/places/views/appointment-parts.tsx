@@ -6,7 +6,7 @@ import type { Locale } from '../../../config.js';
 import { formatDate } from '../../../platform/i18n.js';
 import { Tag } from '../../../ui/components/index.js';
 import { useUi } from '../../../ui/context.js';
-import { localParts } from '../appointments.time.js';
+import { localParts } from '../local-time.js';
 
 const INTL: Record<string, string> = { en: 'en-GB', fr: 'fr-FR' };
 const dayFormats = new Map<string, Intl.DateTimeFormat>();

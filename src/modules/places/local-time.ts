@@ -1,7 +1,8 @@
 /**
- * Wall-clock time in a place's time zone, for appointment slots: mediators type a date and a time
- * as the place's clock shows them, people read slots grouped by the place's local day. Pure (Intl
- * only), so it works the same on Node 20 and 24 without a time-zone library.
+ * Wall-clock time in a place's time zone, for workshops and appointment slots: mediators type a
+ * date and a time as the place's clock shows them, people read them grouped by the place's local
+ * day. Pure (Intl only), so it works the same on Node 20 and 24 without a time-zone library.
+ * (Opening hours have their own conversion in opening-hours.ts, around the opening_hours package.)
  */
 
 const partsFormats = new Map<string, Intl.DateTimeFormat>();
@@ -46,14 +47,16 @@ function offsetMinutes(at: Date, timeZone: string): number {
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const TIME = /^([01]?\d|2[0-3]):([0-5]\d)$/;
 
 /**
- * The instant at which the clock of `timeZone` shows `date` `time`; null when the input is not a
- * valid date and time, or when that local time does not exist (the hour skipped when clocks go
- * forward). An hour that happens twice (clocks go back) is its first occurrence.
+ * The instant at which the clock of `timeZone` shows `date` `time` (`HH:MM`, or `H:MM`); null when
+ * the input is not a valid date and time. A local time that does not exist (the hour skipped when
+ * clocks go forward) is null too, unless `skipped` is `forward`: then it moves forward by the gap
+ * (02:30 → 03:30), as calendar apps do. An hour that happens twice (clocks go back) is its first
+ * occurrence.
  */
-export function zonedToUtc(date: string, time: string, timeZone: string): Date | null {
+export function zonedToUtc(date: string, time: string, timeZone: string, skipped: 'reject' | 'forward' = 'reject'): Date | null {
   const d = DATE.exec(date);
   const t = TIME.exec(time);
   if (!d || !t) return null;
@@ -65,13 +68,20 @@ export function zonedToUtc(date: string, time: string, timeZone: string): Date |
   const candidates = [wall - offsetMinutes(new Date(wall), timeZone) * 60_000];
   candidates.push(wall - offsetMinutes(new Date(candidates[0]!), timeZone) * 60_000);
   candidates.push(wall - offsetMinutes(new Date(wall - 24 * 60 * 60_000), timeZone) * 60_000);
+  const hhmm = `${t[1]!.padStart(2, '0')}:${t[2]}`;
   const matching = candidates
     .filter((c) => {
       const local = localParts(new Date(c), timeZone);
-      return local.date === date && local.time === time;
+      return local.date === date && local.time === hhmm;
     })
     .sort((a, b) => a - b);
-  return matching.length > 0 ? new Date(matching[0]!) : null;
+  if (matching.length > 0) return new Date(matching[0]!);
+  return skipped === 'forward' ? new Date(Math.max(...candidates)) : null;
+}
+
+/** The local date (`YYYY-MM-DD`) and time (`HH:MM`) of an ISO instant in `timeZone` (to fill a form). */
+export function utcToZoned(iso: string, timeZone: string): { date: string; time: string } {
+  return localParts(new Date(iso), timeZone);
 }
 
 /** Adds whole days to a local `YYYY-MM-DD` date. */
