@@ -188,8 +188,11 @@ describe('every page, signed in as an administrator (axe at 320 px)', () => {
     `/${l}/admin/page-feedback`,
     `/${l}/account`,
     `/${l}/account/delete`,
+    `/${l}/account/password`,
     // Digital Public Spaces: every place (an administrator), their slots with the demo booking, workshops.
     `/${l}/manage/places`,
+    // The demo citizen's booking is at this place: its slots page links the booking and its cancel page.
+    `/${l}/manage/places/mediatheque-saint-aubin/slots`,
     `/${l}/appointments`,
     `/${l}/my-workshops`,
     // A service with reviews, whose "Answer" links an administrator sees.

@@ -79,6 +79,8 @@ export interface E2EApp {
   /** `http://127.0.0.1:<port>`, no trailing slash. */
   baseUrl: string;
   db: Db;
+  /** The running app's configuration (for test hooks keyed by it, such as the places' clock). */
+  config: Config;
   /** An absolute URL for a path on the app. */
   url(path: string): string;
   /** Every GET route of the app, as registered (`/en/services/:slug`). */
@@ -110,6 +112,7 @@ export async function startEcoop(options: { config?: Partial<Config> } = {}): Pr
   return {
     baseUrl,
     db,
+    config: test.app.config,
     url: (path) => new URL(path, baseUrl).href,
     getRoutes: parseRouteTree(test.app.printRoutes({ commonPrefix: false, method: 'GET' })),
     signIn: async (context, roles) => {
