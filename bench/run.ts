@@ -174,8 +174,11 @@ async function main(): Promise<number> {
       await handle.close();
     }
   }
+  // Every request says what every browser says: it takes Brotli and gzip (page-cache hits come
+  // compressed; the app compresses nothing else, a reverse proxy does).
+  const browser = { 'accept-encoding': 'gzip, deflate, br' };
   const headersFor = (mode: Mode, as: BenchPage['as'] = 'citizen'): Record<string, string> =>
-    mode === 'logged-in' ? { cookie: as === 'official' && officialCookie ? officialCookie : cookie } : {};
+    mode === 'logged-in' ? { ...browser, cookie: as === 'official' && officialCookie ? officialCookie : cookie } : browser;
 
   // Resolve and probe every page: its status, whether the page cache serves it, its weight.
   const targets: Target[] = [];

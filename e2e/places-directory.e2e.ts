@@ -11,7 +11,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../src/platform/i18n.js';
-import { loadDirectory, resolveNear, loadMunicipalities, searchDirectory, setPlacesClock } from '../src/modules/places/places.queries.js';
+import { loadDirectory, resolveNear, loadMunicipalities, searchDirectory } from '../src/modules/places/places.queries.js';
+import { setClock } from '../src/platform/clock.js';
 import { pageAuditor } from './journey.js';
 import { connectBrowser, startEcoop, type E2EApp } from './support.js';
 
@@ -27,7 +28,7 @@ const WEDNESDAY_MORNING = new Date('2026-12-02T09:00:00.000Z');
 
 beforeAll(async () => {
   [ecoop, browser] = await Promise.all([startEcoop(), connectBrowser()]);
-  setPlacesClock(ecoop.config, () => WEDNESDAY_MORNING);
+  setClock(ecoop.config, () => WEDNESDAY_MORNING);
 });
 
 afterAll(async () => {

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
+import { preferredEncoding } from './encoding.js';
 
 interface Asset {
   body: Buffer;
@@ -103,10 +104,10 @@ export async function registerAssets(app: FastifyInstance): Promise<Assets> {
   app.get<{ Params: { file: string } }>('/assets/:file', { config: { rateLimit: false } }, async (request, reply) => {
     const asset = files.get(request.params.file);
     if (!asset) return reply.callNotFound();
-    const accepts = String(request.headers['accept-encoding'] ?? '');
+    const encoding = preferredEncoding(request.headers['accept-encoding']);
     reply.header('cache-control', 'public, max-age=31536000, immutable').header('vary', 'accept-encoding').type(asset.type);
-    if (/\bbr\b/.test(accepts)) return reply.header('content-encoding', 'br').send(asset.brotli);
-    if (/\bgzip\b/.test(accepts)) return reply.header('content-encoding', 'gzip').send(asset.gzip);
+    if (encoding === 'br') return reply.header('content-encoding', 'br').send(asset.brotli);
+    if (encoding === 'gzip') return reply.header('content-encoding', 'gzip').send(asset.gzip);
     return reply.send(asset.body);
   });
   app.get('/favicon.ico', async (_request, reply) => reply.redirect(urls.icon, 301));

@@ -11,6 +11,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/database.js';
+import { appNow } from './clock.js';
 import { getSetting, incrementCounter } from './settings.js';
 
 const GENERATION_KEY = 'content_generation';
@@ -52,14 +53,19 @@ export class ContentGeneration {
 }
 
 export interface ContentCache {
-  /** The cached value for `key` in the current generation, or what `loader` returns (then cached). */
-  get<T>(key: string, loader: () => Promise<T>): Promise<T>;
+  /**
+   * The cached value for `key` in the current generation, or what `loader` returns (then cached).
+   * `expiresAt` (epoch ms by the app's clock, `appNow`) bounds it for data that also changes with
+   * time (free slots, "upcoming").
+   */
+  get<T>(key: string, loader: () => Promise<T>, options?: { expiresAt?: number }): Promise<T>;
 }
 
 interface DataEntry {
   value: unknown;
   generation: string;
   storedAt: number;
+  expiresAt: number | null;
 }
 
 /** Decorates the app with `contentGeneration` and `contentCache` (a pass-through when PAGE_CACHE=off). */
@@ -67,14 +73,20 @@ export function registerContentCache(app: FastifyInstance): void {
   const generation = new ContentGeneration(app.db);
   const entries = new Map<string, DataEntry>();
   const cache: ContentCache = {
-    async get<T>(key: string, loader: () => Promise<T>): Promise<T> {
+    async get<T>(key: string, loader: () => Promise<T>, options: { expiresAt?: number } = {}): Promise<T> {
       if (!app.config.pageCache) return loader();
       const gen = await generation.current();
       const hit = entries.get(key);
-      if (hit && hit.generation === gen && Date.now() - hit.storedAt <= DATA_TTL_MS) return hit.value as T;
+      if (
+        hit &&
+        hit.generation === gen &&
+        Date.now() - hit.storedAt <= DATA_TTL_MS &&
+        (hit.expiresAt === null || appNow(app.config).getTime() < hit.expiresAt)
+      )
+        return hit.value as T;
       const value = await loader();
       if (entries.size >= MAX_DATA_ENTRIES) entries.delete(entries.keys().next().value as string);
-      entries.set(key, { value, generation: gen, storedAt: Date.now() });
+      entries.set(key, { value, generation: gen, storedAt: Date.now(), expiresAt: options.expiresAt ?? null });
       return value;
     },
   };

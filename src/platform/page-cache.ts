@@ -2,9 +2,14 @@
  * The anonymous page cache. Visitors without a session get pages from memory: each instance keeps
  * a bounded LRU of rendered HTML, keyed by URL and display preferences. The content generation
  * (content-cache.ts) invalidates every instance's cache when content changes (modules call
- * `contentChanged` after a write), so a stale page lives at most about a second after a change.
+ * `contentChanged` after a write), so a stale page lives at most about a second after a change. A
+ * page that changes with time sets `reply.pageExpiresAt` (by the app's clock, clock.ts), and is
+ * kept until then at most. Hits are sent compressed (Brotli or gzip, as the request accepts), each
+ * entry compressed once.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { appNow } from './clock.js';
+import { sendCompressed, type CompressibleBody } from './encoding.js';
 import { PREFERENCES_COOKIE, normalizePreferencesCookie } from './preferences.js';
 import { sessionCookieName } from './session.js';
 
@@ -13,13 +18,14 @@ const MAX_ENTRIES = 5000;
 const MAX_NOT_FOUND_ENTRIES = 500;
 const TTL_MS = 5 * 60 * 1000;
 
-interface Entry {
+/** `body` is encoded once when stored; a hit sends it as it is or compressed (kept once made). */
+interface Entry extends CompressibleBody {
   status: number;
-  /** Encoded once when stored: a hit sends the bytes as they are. */
-  body: Buffer;
   headers: Record<string, string>;
   generation: string;
   storedAt: number;
+  /** By the app's clock (epoch ms), or null. */
+  expiresAt: number | null;
 }
 
 /**
@@ -30,6 +36,7 @@ const VARYING_COOKIES: readonly [string, (value: string | undefined) => string][
 
 export function registerPageCache(app: FastifyInstance): void {
   app.decorateReply('pageCacheable', true);
+  app.decorateReply('pageExpiresAt', null);
   if (!app.config.pageCache) return;
   const pages = new Map<string, Entry>();
   const notFound = new Map<string, Entry>();
@@ -55,7 +62,11 @@ export function registerPageCache(app: FastifyInstance): void {
     const gen = await currentGeneration();
     seen.set(request, gen);
     if (!entry) return;
-    if (entry.generation !== gen || Date.now() - entry.storedAt > TTL_MS) {
+    if (
+      entry.generation !== gen ||
+      Date.now() - entry.storedAt > TTL_MS ||
+      (entry.expiresAt !== null && appNow(app.config).getTime() >= entry.expiresAt)
+    ) {
       cache.delete(key);
       return;
     }
@@ -64,7 +75,9 @@ export function registerPageCache(app: FastifyInstance): void {
     cache.set(key, entry);
     reply.pageCacheable = false;
     reply.code(entry.status).headers(entry.headers).header('x-page-cache', 'hit');
-    return reply.send(entry.body);
+    // Compressed once per entry rather than by the reverse proxy on every hit (it passes encoded
+    // bodies on as they are).
+    return sendCompressed(request, reply, entry);
   });
 
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
@@ -74,6 +87,9 @@ export function registerPageCache(app: FastifyInstance): void {
     if (!key || request.user) return payload;
     const type = String(reply.getHeader('content-type') ?? '');
     if (!type.startsWith('text/html') || reply.getHeader('set-cookie')) return payload;
+    // The same URL is sent compressed or not (hits), as the request asks: caches must keep them apart.
+    const vary = reply.getHeader('vary');
+    reply.header('vary', vary ? `${String(vary)}, accept-encoding` : 'accept-encoding');
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(reply.getHeaders())) {
       if (value !== undefined && name !== 'content-length' && name !== 'set-cookie' && name !== 'x-request-id')
@@ -81,7 +97,14 @@ export function registerPageCache(app: FastifyInstance): void {
     }
     const [cache, max] = status === 200 ? [pages, MAX_ENTRIES] : [notFound, MAX_NOT_FOUND_ENTRIES];
     if (cache.size >= max) cache.delete(cache.keys().next().value as string);
-    cache.set(key, { status, body: Buffer.from(payload), headers, generation: seen.get(request) ?? '-', storedAt: Date.now() });
+    cache.set(key, {
+      status,
+      body: Buffer.from(payload),
+      headers,
+      generation: seen.get(request) ?? '-',
+      storedAt: Date.now(),
+      expiresAt: reply.pageExpiresAt,
+    });
     reply.header('x-page-cache', 'miss');
     return payload;
   });

@@ -8,6 +8,7 @@ import { renderToString } from 'preact-render-to-string';
 import type { Locale } from '../config.js';
 import { Layout } from '../ui/layout.js';
 import { UiCtx, type UiContext } from '../ui/context.js';
+import { appNow } from './clock.js';
 import { translator } from './i18n.js';
 import { requestPreferences } from './preferences.js';
 
@@ -18,6 +19,12 @@ export interface PageOptions {
   head?: ComponentChildren;
   /** Whether an anonymous response may be served from the page cache (default true for 200). */
   cacheable?: boolean;
+  /**
+   * For a page that changes with time ("open now", upcoming sessions, free slots): when it stops
+   * being true, by the app's clock (epoch ms, `appNow`). The page cache keeps anonymous copies until
+   * then at most, and a shared body (sendSharedPage) is rendered again from then on.
+   */
+  expiresAt?: number;
 }
 
 /** Builds the UI context for a request. */
@@ -67,7 +74,24 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, body: VNo
   const html = renderDocument(uiContext(request, reply), body, options);
   reply.code(options.status ?? 200).type('text/html; charset=utf-8');
   if (options.cacheable === false) reply.pageCacheable = false;
+  if (options.expiresAt !== undefined) reply.pageExpiresAt = options.expiresAt;
   return reply.send(html);
+}
+
+/**
+ * Renders a view, or part of one, that is the same for everyone who asks (to be cached and reused):
+ * as nobody in particular (no user), in the request's language, and without a CSRF token (it would
+ * be someone else's): asking for one fails, naming `what`.
+ */
+export function renderShared(request: FastifyRequest, reply: FastifyReply, view: VNode, what: string): string {
+  const ctx: UiContext = {
+    ...uiContext(request, reply),
+    user: null,
+    csrfToken: () => {
+      throw new Error(`${what}: a shared body cannot hold a CSRF token`);
+    },
+  };
+  return renderToString(<UiCtx.Provider value={ctx}>{view}</UiCtx.Provider>);
 }
 
 /** Shared bodies kept per app instance, at most this many (a list page's body is 10–25 KB). */
@@ -117,18 +141,7 @@ export async function sendSharedPageFrom(
   load: () => Promise<SharedPageContent>,
 ): Promise<FastifyReply> {
   const app = request.server;
-  // A shared body is rendered as nobody in particular (no user), and must not hold a CSRF token
-  // (it would be someone else's): asking for one fails.
-  const render = (body: () => VNode) => {
-    const ctx: UiContext = {
-      ...uiContext(request, reply),
-      user: null,
-      csrfToken: () => {
-        throw new Error(`sendSharedPage(${key}): a shared body cannot hold a CSRF token`);
-      },
-    };
-    return renderToString(<UiCtx.Provider value={ctx}>{body()}</UiCtx.Provider>);
-  };
+  const render = (body: () => VNode) => renderShared(request, reply, body(), `sendSharedPage(${key})`);
   let shared: { html: string; options: PageOptions };
   if (!app.config.pageCache) {
     const content = await load();
@@ -139,7 +152,11 @@ export async function sendSharedPageFrom(
     const generation = await app.contentGeneration.current();
     const fullKey = `${request.locale}\n${key}`;
     const hit = bodies.get(fullKey);
-    if (hit && hit.generation === generation) {
+    if (
+      hit &&
+      hit.generation === generation &&
+      (hit.options.expiresAt === undefined || appNow(app.config).getTime() < hit.options.expiresAt)
+    ) {
       // Most recently used last: eviction takes the oldest.
       bodies.delete(fullKey);
       bodies.set(fullKey, hit);

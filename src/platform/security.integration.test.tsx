@@ -1,4 +1,5 @@
 /** CSRF, rate limits, sessions and the page cache — including across two app instances on one database. */
+import zlib from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
@@ -162,6 +163,23 @@ describeEachDatabase('security', (dialect) => {
       await new Promise((r) => setTimeout(r, 1100));
       const after = await t.app.inject({ url: '/en/privacy' });
       expect(after.headers['x-page-cache']).toBe('miss');
+    });
+
+    it('sends hits compressed as the request accepts, the same page once decoded', async () => {
+      const first = await t.app.inject({ url: '/en/accessibility' });
+      expect(first.headers.vary).toContain('accept-encoding');
+      const get = (encoding: string) => t.app.inject({ url: '/en/accessibility', headers: { 'accept-encoding': encoding } });
+      const br = await get('gzip, deflate, br');
+      expect(br.headers['x-page-cache']).toBe('hit');
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers.vary).toContain('accept-encoding');
+      expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe(first.body);
+      const gzip = await get('gzip');
+      expect(gzip.headers['content-encoding']).toBe('gzip');
+      expect(zlib.gunzipSync(gzip.rawPayload).toString()).toBe(first.body);
+      const plain = await get('br;q=0, gzip;q=0');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body).toBe(first.body);
     });
 
     it('caches reference data until the content changes, on every instance', async () => {

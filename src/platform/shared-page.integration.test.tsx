@@ -7,7 +7,8 @@ import { createUserWithRoles } from '../modules/accounts/index.js';
 import { contentChanged } from './content-cache.js';
 import { createSession } from './session.js';
 import type { EcoopModule } from './module.js';
-import { sendSharedPage } from './render.js';
+import { appNow, nextMinute, setClock } from './clock.js';
+import { sendSharedPage, sendSharedPageFrom } from './render.js';
 import { localizedGet } from './routing.js';
 
 let renders = 0;
@@ -43,6 +44,17 @@ const sharing: EcoopModule = {
       await contentChanged(app.db);
       return { ok: true };
     });
+    // A body that changes with time: "the minute is N", true until the next minute by the app's clock.
+    localizedGet(app, '/shared-minute', (request, reply) =>
+      sendSharedPageFrom(request, reply, request.url, async () => {
+        const now = appNow(app.config);
+        renders += 1;
+        return {
+          body: () => <p id="minute">minute {Math.floor(now.getTime() / 60_000)}</p>,
+          options: { title: 'Minute', expiresAt: nextMinute(now) },
+        };
+      }),
+    );
     localizedGet(app, '/shared-with-form', (request, reply) =>
       sendSharedPage(
         request,
@@ -107,6 +119,29 @@ describeEachDatabase('shared page bodies', (dialect) => {
     expect(res.headers['cache-control']).toContain('no-store');
     expect(res.body).toContain('href="/en/account"');
     expect(res.body).not.toContain('for Rita Reader');
+  });
+
+  it('renders a body that changes with time again once the app clock passes its expiry, and so does the page cache', async () => {
+    const minute = (ms: number) => Math.floor(ms / 60_000);
+    let now = Date.parse('2026-12-02T09:00:10Z');
+    setClock(t.app.config, () => new Date(now));
+    try {
+      const first = await t.app.inject({ url: '/en/shared-minute' });
+      expect(first.body).toContain(`minute ${minute(now)}`);
+      const before = renders;
+      now += 40_000; // 09:00:50: still true.
+      const cached = await t.app.inject({ url: '/en/shared-minute' });
+      expect(cached.headers['x-page-cache']).toBe('hit');
+      expect(cached.body).toContain(`minute ${minute(now)}`);
+      expect(renders).toBe(before);
+      now += 10_000; // 09:01:00: the anonymous copy and the shared body have both expired.
+      const next = await t.app.inject({ url: '/en/shared-minute' });
+      expect(next.headers['x-page-cache']).toBe('miss');
+      expect(next.body).toContain(`minute ${minute(now)}`);
+      expect(renders).toBe(before + 1);
+    } finally {
+      setClock(t.app.config, null);
+    }
   });
 
   it('refuses a body that holds a CSRF token (it would be shown to someone else)', async () => {

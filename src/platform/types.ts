@@ -30,5 +30,11 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Set to false by a page that must never be served from the page cache. */
     pageCacheable: boolean;
+    /**
+     * When the page stops being true by the app's clock (epoch ms; `appNow`), for a page that shows
+     * something that changes with time ("open now", free slots): the page cache keeps it until then
+     * at most. Null: until the content changes (or the cache's TTL).
+     */
+    pageExpiresAt: number | null;
   }
 }

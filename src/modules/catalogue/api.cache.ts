@@ -3,18 +3,19 @@
  * it does not cover: it keeps locale pages only). Each instance keeps a bounded LRU of serialised
  * responses, keyed by the reader's language and the URL, valid for one content generation (so a
  * change made on any instance reaches this one within about a second) and at most five minutes.
- * Requests with a token are never cached: they may see drafts.
+ * Requests with a token are never cached: they may see drafts. Hits are sent compressed when the
+ * request accepts it (each entry compressed once).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { sendCompressed, type CompressibleBody } from '../../platform/encoding.js';
 
 const MAX_ENTRIES = 2000;
 /** Bound on the bytes held: a hundred services of JSON weigh about 200 KB. */
 const MAX_BYTES = 32 * 1024 * 1024;
 const TTL_MS = 5 * 60 * 1000;
 
-interface Entry {
-  /** Encoded once when stored: a hit sends the bytes as they are. */
-  body: Buffer;
+/** `body` is encoded once when stored; a hit sends it as it is or compressed (kept once made). */
+interface Entry extends CompressibleBody {
   etag: string | undefined;
   generation: string;
   storedAt: number;
@@ -46,12 +47,18 @@ export function responseCache(app: FastifyInstance): ResponseCache {
     entries.delete(key);
   };
 
-  const respond = (request: FastifyRequest, reply: FastifyReply, body: Buffer | string, etag: string | undefined) => {
+  const respond = (request: FastifyRequest, reply: FastifyReply, body: Buffer | string | Entry, etag: string | undefined) => {
     if (etag) {
       reply.header('etag', etag);
       if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     }
-    return reply.type('application/json; charset=utf-8').send(body);
+    reply.type('application/json; charset=utf-8');
+    return typeof body === 'string' || Buffer.isBuffer(body) ? reply.send(body) : sendCompressed(request, reply, body);
+  };
+  // Cached responses go out compressed or not, as each request asks.
+  const varyOnEncoding = (reply: FastifyReply) => {
+    const vary = reply.getHeader('vary');
+    reply.header('vary', vary ? `${String(vary)}, accept-encoding` : 'accept-encoding');
   };
 
   return {
@@ -65,7 +72,8 @@ export function responseCache(app: FastifyInstance): ResponseCache {
           entries.set(key, hit);
           bytes += hit.body.length;
           reply.header('x-page-cache', 'hit');
-          return respond(request, reply, hit.body, hit.etag);
+          varyOnEncoding(reply);
+          return respond(request, reply, hit, hit.etag);
         }
       }
       const built = await build();
@@ -78,6 +86,7 @@ export function responseCache(app: FastifyInstance): ResponseCache {
           entries.set(key, { body, etag: built.etag, generation, storedAt: Date.now() });
           bytes += body.length;
           reply.header('x-page-cache', 'miss');
+          varyOnEncoding(reply);
         }
         return respond(request, reply, body, built.etag);
       }

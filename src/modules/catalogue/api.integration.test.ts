@@ -1,4 +1,5 @@
 /** The services API: reading (filters, cursor, search ranking), writing with API tokens, who may not, and its OpenAPI description. */
+import zlib from 'node:zlib';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -305,6 +306,13 @@ describeEachDatabase('catalogue API', (dialect) => {
       expect(hit.headers['x-page-cache']).toBe('hit');
       expect(hit.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(hit.headers['access-control-allow-origin']).toBe('*');
+      expect(hit.headers.vary).toContain('accept-encoding');
+      // Compressed as the request accepts, the same JSON once decoded.
+      const br = await get(url, undefined, { 'accept-encoding': 'gzip, br' });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe(hit.body);
+      const gzip = await get(url, undefined, { 'accept-encoding': 'gzip' });
+      expect(zlib.gunzipSync(gzip.rawPayload).toString()).toBe(hit.body);
       const french = await get(url, undefined, { 'accept-language': 'fr' });
       expect(french.headers['x-page-cache']).toBe('miss');
       expect(french.json<Json>().data[0].url).toContain('/fr/services/');

@@ -10,7 +10,8 @@ import { requireApiUser } from '../../platform/api-auth.js';
 import { auditContext } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { pick, translator, type MessageKey } from '../../platform/i18n.js';
-import { sendPage } from '../../platform/render.js';
+import { appNow, nextMinute } from '../../platform/clock.js';
+import { renderShared, sendPage } from '../../platform/render.js';
 import { localizedGet, localizedPost, parseOrReject, redirectToSignIn } from '../../platform/routing.js';
 import { configureAppointmentMail } from './appointment-emails.js';
 import {
@@ -42,7 +43,7 @@ import {
 import { activeBookingOf, bookSlot, cancelBooking, publishSlots, withdrawSlot, type SlotInput } from './appointments.service.js';
 import { addDays, localParts, zonedToUtc } from './local-time.js';
 import { authorize, can, placesActor } from './places.policy.js';
-import { AppointmentBookingPage } from './views/appointment-booking.page.js';
+import { AppointmentBookingPage, SlotChoices } from './views/appointment-booking.page.js';
 import { AppointmentCancelPage } from './views/appointment-cancel.page.js';
 import { AppointmentPage } from './views/appointment.page.js';
 import { MyAppointmentsPage } from './views/appointments.page.js';
@@ -62,6 +63,19 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
 
   // ---- Booking --------------------------------------------------------------------------------
 
+  /** A place's open slots and e-services, read fresh (after a failed booking) or from the data cache. */
+  const bookingData = async (slug: string, now: Date) => {
+    const place = await findAppointmentPlace(db, slug);
+    const [slots, services] = await Promise.all([listOpenSlots(db, place.id, { now }), listPlaceServices(db, place.id)]);
+    return { place, slots, services };
+  };
+
+  /**
+   * The booking page. A first visit (`fresh` false) reads the slots from the data cache and the slot
+   * choices as rendered HTML, both until the next minute or the next booking or slot change
+   * (`contentChanged`): only the form around them (its CSRF token, the person's text) is rendered
+   * per request. After a failed booking the slots are read again, so the one just taken is gone.
+   */
   const sendBookingPage = async (
     request: FastifyRequest,
     reply: FastifyReply,
@@ -69,11 +83,24 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
     values: BookingValues,
     errors: BookingErrors,
     status = 200,
+    fresh = false,
   ) => {
-    const place = await findAppointmentPlace(db, slug);
-    const [slots, services] = await Promise.all([listOpenSlots(db, place.id), listPlaceServices(db, place.id)]);
+    const now = appNow(app.config);
+    const expiresAt = nextMinute(now);
+    const { place, slots, services } = fresh
+      ? await bookingData(slug, now)
+      : await app.contentCache.get(`places:booking:${slug}`, () => bookingData(slug, now), { expiresAt });
     const t = translator(request.locale);
     const user = request.user;
+    const viewer = !user ? 'anonymous' : user.emailVerified ? 'verified' : 'unverified';
+    const slotChoicesHtml =
+      fresh || viewer !== 'verified' || slots.length === 0
+        ? undefined
+        : await app.contentCache.get(
+            `places:booking-choices:${slug}:${request.locale}`,
+            async () => renderShared(request, reply, <SlotChoices place={place} slots={slots} chosen="" />, `booking choices of ${slug}`),
+            { expiresAt },
+          );
     const title = t('appointments.book.heading', { place: place.name });
     const invalid = Object.keys(errors).length > 0;
     return sendPage(
@@ -83,12 +110,14 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
         place={place}
         slots={slots}
         services={services.map((s) => ({ slug: s.slug, name: pick(s.name, request.locale, defaultLocale) || s.slug }))}
-        viewer={!user ? 'anonymous' : user.emailVerified ? 'verified' : 'unverified'}
+        viewer={viewer}
         signInHref={`/${request.locale}/sign-in?next=${encodeURIComponent(`/${request.locale}/places/${place.slug}/appointments`)}`}
         values={values}
         errors={errors}
+        slotChoicesHtml={slotChoicesHtml}
       />,
-      { title: invalid ? errorTitle(request, title) : title, status, cacheable: false },
+      // Signed out, the page is the same for everyone: the page cache keeps it until the next minute.
+      { title: invalid ? errorTitle(request, title) : title, status, expiresAt },
     );
   };
 
@@ -111,7 +140,7 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
       const errors = checkBookingForm(values);
       if (values.service !== '' && !(await listPlaceServices(db, place.id)).some((s) => s.slug === values.service))
         errors.service = 'appointments.errors.serviceUnknown';
-      if (Object.keys(errors).length > 0) return sendBookingPage(request, reply, slug, values, errors, 422);
+      if (Object.keys(errors).length > 0) return sendBookingPage(request, reply, slug, values, errors, 422, true);
       try {
         const { id } = await bookSlot(
           db,
@@ -124,14 +153,16 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         const again = { ...values, slot: '' };
-        if (err.code === 'slot_taken') return sendBookingPage(request, reply, slug, again, { slot: 'appointments.errors.slotTaken' }, 409);
-        if (err.code === 'not_found') return sendBookingPage(request, reply, slug, again, { slot: 'appointments.errors.slotGone' }, 409);
+        if (err.code === 'slot_taken')
+          return sendBookingPage(request, reply, slug, again, { slot: 'appointments.errors.slotTaken' }, 409, true);
+        if (err.code === 'not_found')
+          return sendBookingPage(request, reply, slug, again, { slot: 'appointments.errors.slotGone' }, 409, true);
         if (err.code === 'conflict')
-          return sendBookingPage(request, reply, slug, again, { slot: fieldKey(err, 'slot') ?? 'appointments.errors.slotGone' }, 409);
+          return sendBookingPage(request, reply, slug, again, { slot: fieldKey(err, 'slot') ?? 'appointments.errors.slotGone' }, 409, true);
         if (err.code === 'validation_failed') {
           const need = fieldKey(err, 'need');
           const service = fieldKey(err, 'serviceSlug');
-          return sendBookingPage(request, reply, slug, values, { ...(need ? { need } : {}), ...(service ? { service } : {}) }, 422);
+          return sendBookingPage(request, reply, slug, values, { ...(need ? { need } : {}), ...(service ? { service } : {}) }, 422, true);
         }
         throw err;
       }

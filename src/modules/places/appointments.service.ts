@@ -16,6 +16,7 @@
 import type { Db } from '../../db/database.js';
 import { forUpdate, isUniqueViolation, nowIso } from '../../db/dialect.js';
 import { audit, type AuditContext } from '../../platform/audit.js';
+import { contentChanged } from '../../platform/content-cache.js';
 import { AppError } from '../../platform/errors.js';
 import { enqueue } from '../../platform/jobs.js';
 import { getPublishedServiceRef } from '../catalogue/index.js';
@@ -86,7 +87,7 @@ export async function publishSlots(
     if (sorted[i]!.start.getTime() < sorted[i - 1]!.end.getTime())
       throw invalid('start', 'appointments.errors.overlap', 'Two of these slots overlap');
   }
-  return db.transaction().execute(async (trx) => {
+  const ids = await db.transaction().execute(async (trx) => {
     await lockPerson(trx, actor.id);
     const first = nowIso(sorted[0]!.start);
     const last = nowIso(sorted[sorted.length - 1]!.end);
@@ -131,6 +132,9 @@ export async function publishSlots(
     });
     return ids;
   });
+  // Free slots are public (place pages, the booking page).
+  await contentChanged(db);
+  return ids;
 }
 
 /** A slot with its place, or not_found. */
@@ -198,6 +202,7 @@ export async function withdrawSlot(
       data: booking ? { cancelledBooking: booking.id } : {},
     });
   });
+  await contentChanged(db);
 }
 
 /** What a person asks for when booking. */
@@ -254,7 +259,7 @@ export async function bookSlot(
       .where('status', '=', 'active')
       .executeTakeFirst();
   try {
-    return await db.transaction().execute(async (trx) => {
+    const outcome = await db.transaction().execute(async (trx): Promise<{ id: number; created: boolean }> => {
       await lockPerson(trx, actor.id);
       const current = await trx
         .selectFrom('appointment_bookings')
@@ -300,6 +305,8 @@ export async function bookSlot(
       }
       return { id: row.id, created: true };
     });
+    if (outcome.created) await contentChanged(db);
+    return outcome;
   } catch (err) {
     // The transaction is over (rolled back) by now: on PostgreSQL a unique violation aborts it.
     if (!isUniqueViolation(err)) throw err;
@@ -351,6 +358,7 @@ export async function cancelBooking(
       });
     }
   });
+  await contentChanged(db);
   return { by };
 }
 

@@ -10,7 +10,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, describeEachDatabase, type TestApp } from '../../../test/support.js';
 import { contentChanged } from '../../platform/content-cache.js';
 import { createUserWithRoles } from '../accounts/index.js';
-import { setPlacesClock } from './places.queries.js';
+import { setClock } from '../../platform/clock.js';
 
 type Json = any;
 
@@ -168,11 +168,11 @@ describeEachDatabase('places directory', (dialect) => {
       .values({ place_id: ids.get('alpha-library')!, service_id: service.id })
       .execute();
     await changed();
-    setPlacesClock(t.app.config, () => WED_MORNING);
+    setClock(t.app.config, () => WED_MORNING);
   });
-  afterEach(() => setPlacesClock(t.app.config, () => WED_MORNING));
+  afterEach(() => setClock(t.app.config, () => WED_MORNING));
   afterAll(async () => {
-    setPlacesClock(t.app.config, null);
+    setClock(t.app.config, null);
     await t.close();
   });
 
@@ -184,7 +184,7 @@ describeEachDatabase('places directory', (dialect) => {
       expect(r.body).toContain('4 places found');
       expect(r.body).toContain('Sorted by name.');
       expect(r.body).toContain('Help with administrative procedures online');
-      // Not in the anonymous page cache: "open now" changes with the clock.
+      // Not cacheable by browsers or proxies: "open now" changes with the clock.
       expect(r.headers['cache-control'] ?? '').not.toMatch(/max-age=[1-9]/);
       const fr = await get('/fr/places');
       expect(fr.body).toContain('4 lieux trouvés');
@@ -217,10 +217,40 @@ describeEachDatabase('places directory', (dialect) => {
 
     it('keeps only the places open now, in each place’s time zone', async () => {
       expect(slugsOf((await get('/en/places?open=now')).body)).toEqual(['alpha-library', 'bravo-centre']);
-      setPlacesClock(t.app.config, () => WED_EVENING);
+      setClock(t.app.config, () => WED_EVENING);
       // 21:00 in Paris: Alpha and Bravo are closed; 15:00 in New York: Charlie is open.
       expect(slugsOf((await get('/en/places?open=now')).body)).toEqual(['charlie-point']);
       expect(await apiSlugs('?open=now')).toEqual(['charlie-point']);
+    });
+
+    it('keeps a page only while it is true: until the next minute of the places’ clock, or a change of content', async () => {
+      const url = '/en/places?open=now&service=admin_procedures';
+      setClock(t.app.config, () => new Date(WED_MORNING.getTime() + 5_000));
+      expect((await get(url)).headers['x-page-cache']).toBe('miss');
+      setClock(t.app.config, () => new Date(WED_MORNING.getTime() + 59_000));
+      expect((await get(url)).headers['x-page-cache']).toBe('hit');
+      // The next minute: rendered again (an opening or closing falls on a whole minute).
+      setClock(t.app.config, () => new Date(WED_MORNING.getTime() + 60_000));
+      expect((await get(url)).headers['x-page-cache']).toBe('miss');
+      expect((await get(url)).headers['x-page-cache']).toBe('hit');
+      await changed();
+      expect((await get(url)).headers['x-page-cache']).toBe('miss');
+    });
+
+    it('gives the map its markers with the same filters when it is opened, not in the page', async () => {
+      const page = await get('/en/places?service=admin_procedures');
+      expect(page.body).toContain('"pointsUrl":"/en/places/map.json?service=admin_procedures"');
+      expect(page.body).not.toContain('"lat":');
+      const r = await get('/en/places/map.json?service=admin_procedures');
+      expect(r.statusCode).toBe(200);
+      expect(r.headers['content-type']).toContain('application/json');
+      const points = r.json<{ points: Json[] }>().points;
+      expect(points.map((p) => p.url)).toEqual(['/en/places/alpha-library', '/en/places/charlie-point']);
+      expect(points[0]).toMatchObject({ name: 'Alpha library', lat: 46.7925, lng: 4.4315 });
+      // Only places with coordinates: the bus has none.
+      const all = (await get('/fr/places/map.json')).json<{ points: Json[] }>().points;
+      expect(all.map((p) => p.url)).not.toContain('/fr/places/delta-bus');
+      expect((await get('/en/places/map.json?lat=91&lng=4')).statusCode).toBe(400);
     });
 
     it('sorts by distance from a municipality (slug, name or postcode) or from coordinates', async () => {

@@ -1,33 +1,28 @@
 /**
  * The directory of Digital Public Spaces (`/places`) and each place's page (`/places/{slug}`).
  *
- * Both show whether places are open now, which changes with the clock, not with content: they are
- * never put in the anonymous page cache (`cacheable: false`; that cache keeps a page up to five
- * minutes, and "open now — closes at 18:30" must not outlive 18:30). What does follow content (every
- * place's directory row, the territory's municipalities, one place's details) is cached per content
- * generation in `app.contentCache`, so a page view costs no query for the directory and two small
- * ones (workshops, free slots) for a place; opening hours are evaluated per request in each place's
- * own time zone (opening-hours.ts caches the parsed values).
+ * Both show whether places are open now, which changes with the clock as well as with content. Their
+ * bodies are the same for everyone, so they are shared (sendSharedPageFrom, keyed by the URL) and
+ * rendered again at most once a minute: `expiresAt` is the next minute by the app's clock, and
+ * opening hours, workshop starts and slot starts all fall on whole minutes, so "open now — closes at
+ * 18:30" never outlives 18:30. Anonymous copies stay in the page cache until then too. Writes to a
+ * place, its workshops, registrations, slots and bookings call `contentChanged`, which drops them at
+ * once. On a miss, what follows content only (every place's directory row, the municipalities, one
+ * place's details) comes from `app.contentCache`; opening hours are evaluated in each place's own
+ * time zone (opening-hours.ts caches the parsed values).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 import { pick, translator } from '../../platform/i18n.js';
-import { sendPage } from '../../platform/render.js';
+import { appNow, nextMinute } from '../../platform/clock.js';
+import { sendSharedPageFrom, type SharedPageContent } from '../../platform/render.js';
 import { localizedGet } from '../../platform/routing.js';
 import type { ErrorSummaryItem } from '../../ui/components/index.js';
 import { getPublishedServiceRef } from '../catalogue/index.js';
 import { parseDirectoryQuery, type DirectoryProblem, type DirectoryQuery } from './directory.schemas.js';
 import { openingStatus, weeklySchedule } from './opening-hours.js';
 import { loadPlaceActivity, loadPlaceDetail } from './place-page.queries.js';
-import {
-  loadDirectory,
-  loadMunicipalities,
-  placesNow,
-  resolveNear,
-  searchDirectory,
-  type DirectoryResult,
-  type Origin,
-} from './places.queries.js';
+import { loadDirectory, loadMunicipalities, resolveNear, searchDirectory, type DirectoryResult, type Origin } from './places.queries.js';
 import { DirectoryPage } from './views/directory.page.js';
 import { MapAssets, type MapData, type MapPoint } from './views/place-parts.js';
 import { PlacePage } from './views/place.page.js';
@@ -121,12 +116,58 @@ export async function directoryRoutes(app: FastifyInstance): Promise<void> {
   const defaultLocale = app.config.defaultLocale;
   const mapHead = () => <MapAssets css={app.assets.urls.placesCss} js={app.assets.urls.placesJs} />;
 
-  localizedGet(app, '/places', async (request, reply) => {
+  localizedGet(app, '/places', (request, reply) => sendSharedPageFrom(request, reply, request.url, () => directoryPage(request)));
+
+  /** The directory for this request's filters, page and location: the same for everyone. */
+  const directoryPage = async (request: FastifyRequest): Promise<SharedPageContent> => {
     const t = translator(request.locale);
     const raw = (request.query ?? {}) as Record<string, unknown>;
-    const { query, problems } = parseDirectoryQuery(raw);
     const pageParam = Number(Array.isArray(raw.page) ? raw.page[0] : raw.page);
     let page = Number.isInteger(pageParam) && pageParam >= 1 && pageParam <= 1000 ? pageParam : 1;
+    const { query, problems, municipalities, eservice, located, now, results } = await directoryResults(raw);
+    const pageCount = Math.max(1, Math.ceil(results.length / DIRECTORY_PER_PAGE));
+    page = Math.min(page, pageCount);
+    const errors = problemItems(problems, t);
+    const nearError = located.unknownNear ? t('places.directory.unknownNear', { near: query.near ?? '' }) : undefined;
+    if (nearError) errors.unshift({ fieldId: 'near', message: nearError });
+    const search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
+    return {
+      body: () => (
+        <DirectoryPage
+          query={query}
+          eserviceName={eservice ? pick(eservice.name, request.locale, defaultLocale) : undefined}
+          municipalities={municipalities}
+          places={results.slice((page - 1) * DIRECTORY_PER_PAGE, page * DIRECTORY_PER_PAGE)}
+          total={results.length}
+          page={page}
+          pageCount={pageCount}
+          origin={
+            located.municipality ? { kind: 'municipality', name: located.municipality.name } : located.origin ? { kind: 'here' } : null
+          }
+          errors={errors}
+          nearError={nearError}
+          // The markers are fetched with the map (map.json, same filters): a territory's few hundred
+          // places would double the page for those who never open it.
+          map={{ ...mapData(app, request, []), pointsUrl: `/${request.locale}/places/map.json${search}` }}
+          hasMapPoints={results.some((p) => p.latitude !== null && p.longitude !== null)}
+        />
+      ),
+      options: {
+        title: errors.length > 0 ? t('places.directory.titleWithErrors') : t('places.directory.title'),
+        description: t('places.directory.lead'),
+        head: mapHead(),
+        // Malformed filters no form produces: the page still answers, with the summary, as a 400. An
+        // e-service that is no longer published (an old link) and an unknown municipality (typed by
+        // the person) are not malformed: a 200 with the summary.
+        status: problems.some((p) => p.field !== 'eservice') ? 400 : 200,
+        expiresAt: nextMinute(now),
+      },
+    };
+  };
+
+  /** The places matching the directory's query (`raw`), at the app's clock's now. */
+  const directoryResults = async (raw: Record<string, unknown>) => {
+    const { query, problems } = parseDirectoryQuery(raw);
     const [entries, municipalities, eservice, located] = await Promise.all([
       directoryEntries(app),
       territoryMunicipalities(app),
@@ -138,47 +179,28 @@ export async function directoryRoutes(app: FastifyInstance): Promise<void> {
       problems.push({ field: 'eservice', kind: 'bad_value' });
       delete query.eservice;
     }
-    const results = searchDirectory(entries, { ...query.filters, eserviceId: eservice?.id }, placesNow(app.config), located.origin);
-    const pageCount = Math.max(1, Math.ceil(results.length / DIRECTORY_PER_PAGE));
-    page = Math.min(page, pageCount);
-    const errors = problemItems(problems, t);
-    const nearError = located.unknownNear ? t('places.directory.unknownNear', { near: query.near ?? '' }) : undefined;
-    if (nearError) errors.unshift({ fieldId: 'near', message: nearError });
-    return sendPage(
-      request,
-      reply,
-      <DirectoryPage
-        query={query}
-        eserviceName={eservice ? pick(eservice.name, request.locale, defaultLocale) : undefined}
-        municipalities={municipalities}
-        places={results.slice((page - 1) * DIRECTORY_PER_PAGE, page * DIRECTORY_PER_PAGE)}
-        total={results.length}
-        page={page}
-        pageCount={pageCount}
-        origin={located.municipality ? { kind: 'municipality', name: located.municipality.name } : located.origin ? { kind: 'here' } : null}
-        errors={errors}
-        nearError={nearError}
-        map={mapData(app, request, mapPoints(request, results))}
-      />,
-      {
-        title: errors.length > 0 ? t('places.directory.titleWithErrors') : t('places.directory.title'),
-        description: t('places.directory.lead'),
-        head: mapHead(),
-        // Malformed filters no form produces: the page still answers, with the summary, as a 400. An
-        // e-service that is no longer published (an old link) and an unknown municipality (typed by
-        // the person) are not malformed: a 200 with the summary.
-        status: problems.some((p) => p.field !== 'eservice') ? 400 : 200,
-        cacheable: false,
-      },
-    );
+    const now = appNow(app.config);
+    const results = searchDirectory(entries, { ...query.filters, eserviceId: eservice?.id }, now, located.origin);
+    return { query, problems, municipalities, eservice, located, now, results };
+  };
+
+  // The directory map's markers, for the same filters as the page (its island fetches them when
+  // someone asks for the map). Not for a malformed query: the page says what is wrong.
+  localizedGet(app, '/places/map.json', async (request, reply) => {
+    const { problems, results } = await directoryResults((request.query ?? {}) as Record<string, unknown>);
+    if (problems.some((p) => p.field !== 'eservice')) throw new AppError('bad_request', 'Malformed directory filters');
+    return reply.header('cache-control', 'no-store').send({ points: mapPoints(request, results) });
   });
 
-  localizedGet(app, '/places/:slug', async (request, reply) => {
+  localizedGet(app, '/places/:slug', (request, reply) => sendSharedPageFrom(request, reply, request.url, () => placePage(request)));
+
+  /** One place's page: the same for everyone. */
+  const placePage = async (request: FastifyRequest): Promise<SharedPageContent> => {
     const slug = (request.params as { slug: string }).slug;
     if (!SLUG.test(slug) || slug.length > 200) throw new AppError('not_found', 'No such place');
     const place = await app.contentCache.get(`places:page:${slug}`, () => loadPlaceDetail(app.db, slug));
     if (!place) throw new AppError('not_found', 'No such place');
-    const now = placesNow(app.config);
+    const now = appNow(app.config);
     const activity = await loadPlaceActivity(app.db, place.id, now);
     const status = openingStatus(place.openingHours, place.clock, now);
     const week = place.openingHours ? weeklySchedule(place.openingHours, place.clock, now) : [];
@@ -191,20 +213,20 @@ export async function directoryRoutes(app: FastifyInstance): Promise<void> {
     const points = mapPoints(request, [place]);
     const t = translator(request.locale);
     const summary = pick(place.summary, request.locale, defaultLocale);
-    return sendPage(
-      request,
-      reply,
-      <PlacePage
-        place={place}
-        status={status}
-        week={week}
-        today={today}
-        workshops={activity.workshops}
-        freeSlots={activity.freeSlots}
-        map={points.length > 0 ? mapData(app, request, points) : null}
-        defaultLocale={defaultLocale}
-      />,
-      {
+    return {
+      body: () => (
+        <PlacePage
+          place={place}
+          status={status}
+          week={week}
+          today={today}
+          workshops={activity.workshops}
+          freeSlots={activity.freeSlots}
+          map={points.length > 0 ? mapData(app, request, points) : null}
+          defaultLocale={defaultLocale}
+        />
+      ),
+      options: {
         title: place.name,
         description: summary || t('places.directory.lead'),
         head: (
@@ -213,10 +235,10 @@ export async function directoryRoutes(app: FastifyInstance): Promise<void> {
             <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: civicStructureJson(app, request.locale, place) }} />
           </>
         ),
-        cacheable: false,
+        expiresAt: nextMinute(now),
       },
-    );
-  });
+    };
+  };
 }
 
 /** schema.org `CivicStructure` JSON-LD of a place (address, geo, contact, opening hours). */

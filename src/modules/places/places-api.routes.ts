@@ -21,7 +21,8 @@ import {
 import { openingStatus, weeklySchedule, type OpeningStatus } from './opening-hours.js';
 import { loadPlaceDetail, type PlaceDetail } from './place-page.queries.js';
 import { codesOf } from './places.model.js';
-import { placesNow, searchDirectory, type DirectoryResult } from './places.queries.js';
+import { appNow } from '../../platform/clock.js';
+import { searchDirectory, type DirectoryResult } from './places.queries.js';
 
 /** Anonymous reads: generous, but a scraper in a loop is slowed down (as the catalogue's API). */
 const READ_RATE_LIMIT = { max: 600, timeWindow: 60_000 };
@@ -180,7 +181,7 @@ export async function placesApiRoutes(app: FastifyInstance): Promise<void> {
         { field: 'near', message: `Unknown municipality: expected ${HINTS.near}` },
       ]);
     }
-    const results = searchDirectory(entries, { ...query.filters, eserviceId: eservice?.id }, placesNow(app.config), located.origin);
+    const results = searchDirectory(entries, { ...query.filters, eserviceId: eservice?.id }, appNow(app.config), located.origin);
     const page = results.slice(offset, offset + limit);
     return {
       data: page.map((p) => listItemJson(pageUrl, p)),
@@ -195,6 +196,6 @@ export async function placesApiRoutes(app: FastifyInstance): Promise<void> {
     if (!SLUG.test(slug) || slug.length > 200) throw new AppError('not_found', 'No such place');
     const place = await app.contentCache.get(`places:page:${slug}`, () => loadPlaceDetail(app.db, slug));
     if (!place) throw new AppError('not_found', 'No such place');
-    return detailJson(pageUrl, place, placesNow(app.config));
+    return detailJson(pageUrl, place, appNow(app.config));
   });
 }

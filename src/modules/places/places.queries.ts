@@ -5,7 +5,6 @@
  * filtered, timed and sorted in JavaScript: opening hours are evaluated in each place's own time
  * zone, which SQL could not do portably anyway. Reads only.
  */
-import type { Config } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import { openingStatus, type OpeningStatus, type PlaceClock } from './opening-hours.js';
 import { codesFromJson, type Accessibility, type Fee, type MediationService, type Public, type SpecificSupport } from './places.model.js';
@@ -236,17 +235,3 @@ export function resolveNear(municipalities: readonly TerritoryPlace[], near: str
 
 /** How a municipality is written in the location field and its suggestions. */
 export const municipalityLabel = (m: TerritoryPlace) => `${m.name} (${m.postcode})`;
-
-/** Where "now" comes from, per app (tests set a fixed instant; see setPlacesClock). */
-const clocks = new WeakMap<Config, () => Date>();
-
-/** Sets the clock the places pages and API read "now" from (tests; the default is the real time). */
-export function setPlacesClock(config: Config, now: (() => Date) | null): void {
-  if (now) clocks.set(config, now);
-  else clocks.delete(config);
-}
-
-/** The current instant for this app. */
-export function placesNow(config: Config): Date {
-  return clocks.get(config)?.() ?? new Date();
-}

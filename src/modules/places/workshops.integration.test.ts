@@ -376,6 +376,28 @@ describeEachDatabase('places: workshops', (dialect) => {
       expect((await t.app.inject({ url: '/en/workshops?page=abc&level=zzz' })).statusCode).toBe(200);
     });
 
+    it('shows the seats left on the cached list at once after a registration and a cancellation', async () => {
+      const id = await publish({ capacity: 1, title: 'Atelier des places', theme: 'online_safety', level: 'intermediate' });
+      // This instance reads the content generation at most once a second: see the publication now.
+      t.app.contentGeneration.expire();
+      const pages = [`/en/workshops?place=${placeA.slug}&theme=online_safety&level=intermediate`, `/en/workshops?level=intermediate`];
+      const seats = async (url: string) => {
+        const html = (await t.app.inject({ url })).body;
+        const card = html.slice(html.indexOf(`/en/workshops/${id}"`));
+        return /1 seat left out of 1|Full — you can join the waiting list/.exec(card)?.[0];
+      };
+      for (const url of pages) {
+        expect(await seats(url), url).toBe('1 seat left out of 1');
+        // Served from the page cache from now on.
+        expect((await t.app.inject({ url })).headers['x-page-cache'], url).toBe('hit');
+      }
+      const client = await person();
+      expect((await client.submit(`/en/workshops/${id}`, `/en/workshops/${id}/register`, {})).statusCode).toBe(303);
+      for (const url of pages) expect(await seats(url), url).toBe('Full — you can join the waiting list');
+      expect((await client.submit(`/en/workshops/${id}`, `/en/workshops/${id}/cancel`, {})).statusCode).toBe(303);
+      for (const url of pages) expect(await seats(url), url).toBe('1 seat left out of 1');
+    });
+
     it('registers, shows the place on the waiting list and cancels through the forms', async () => {
       const id = await publish({ capacity: 1, title: 'Atelier complet' });
       const [first] = await citizens(1);

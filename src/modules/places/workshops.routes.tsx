@@ -10,7 +10,8 @@ import { auditContext } from '../../platform/audit.js';
 import { requireApiUser } from '../../platform/api-auth.js';
 import { AppError } from '../../platform/errors.js';
 import { translator, type MessageKey } from '../../platform/i18n.js';
-import { sendPage } from '../../platform/render.js';
+import { appNow, nextMinute } from '../../platform/clock.js';
+import { sendPage, sendSharedPageFrom, type SharedPageContent } from '../../platform/render.js';
 import { localizedGet, localizedPost, parseOrReject, redirectToSignIn } from '../../platform/routing.js';
 import { authorize, can, placesActor, type PlacesActor } from './places.policy.js';
 import { configureWorkshopMail } from './workshop-emails.js';
@@ -33,6 +34,7 @@ import {
   confirmForm,
   idParams,
   listQuery,
+  type WorkshopListQuery,
   noticeQuery,
   slugParams,
   utcToZoned,
@@ -125,23 +127,30 @@ export async function workshopsRoutes(app: FastifyInstance): Promise<void> {
 
   // ---- Public pages -------------------------------------------------------------------------
 
+  // The list is the same for everyone but for the "My workshops" link: shared per URL and signed-in
+  // state, again each minute (workshops that start leave it) or when a registration changes seats.
   localizedGet(app, '/workshops', async (request, reply) => {
     const query = listQuery.parse(request.query ?? {});
+    const signedIn = !!request.user;
+    return sendSharedPageFrom(request, reply, `${request.url}\n${signedIn}`, () => workshopList(request, query, signedIn));
+  });
+
+  const workshopList = async (request: FastifyRequest, query: WorkshopListQuery, signedIn: boolean): Promise<SharedPageContent> => {
+    const now = appNow(app.config);
     const place = query.place ? await findPlaceBySlug(app.db, query.place) : undefined;
     const filters = { placeId: query.place ? (place?.id ?? -1) : undefined, theme: query.theme, level: query.level };
     const [list, places] = await Promise.all([
-      listUpcomingWorkshops(app.db, filters, { page: query.page, perPage: PER_PAGE }),
+      listUpcomingWorkshops(app.db, filters, { page: query.page, perPage: PER_PAGE, now }),
       placesWithUpcomingWorkshops(app.db),
     ]);
     const t = translator(request.locale);
-    return sendPage(
-      request,
-      reply,
-      <WorkshopListPage rows={list.rows} total={list.total} perPage={PER_PAGE} query={query} places={places} signedIn={!!request.user} />,
-      // Seats left change with every registration, which does not mark cached pages stale.
-      { title: t('workshops.list.title'), cacheable: false },
-    );
-  });
+    return {
+      body: () => (
+        <WorkshopListPage rows={list.rows} total={list.total} perPage={PER_PAGE} query={query} places={places} signedIn={signedIn} />
+      ),
+      options: { title: t('workshops.list.title'), expiresAt: nextMinute(now) },
+    };
+  };
 
   localizedGet(app, '/workshops/:id', async (request, reply) => {
     const { id } = parseOrReject(idParams, request.params);

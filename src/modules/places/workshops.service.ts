@@ -266,7 +266,7 @@ export async function registerForWorkshop(
   now: Date = new Date(),
 ): Promise<RegistrationOutcome> {
   authorize(actor, 'book');
-  return db.transaction().execute(async (trx) => {
+  const outcome = await db.transaction().execute(async (trx): Promise<RegistrationOutcome> => {
     const w = await lockWorkshop(trx, workshopId);
     const existing = await trx
       .selectFrom('workshop_registrations')
@@ -307,6 +307,9 @@ export async function registerForWorkshop(
     await mailRegistrant(trx, status, mailSubject(w), id, stamp);
     return { status, created: true };
   });
+  // Seats left are public (place pages, the workshop list).
+  if (outcome.created) await contentChanged(db);
+  return outcome;
 }
 
 /**
@@ -316,7 +319,7 @@ export async function registerForWorkshop(
  */
 export async function cancelRegistration(db: Db, actor: PlacesActor, workshopId: number, now: Date = new Date()): Promise<boolean> {
   if (!actor) throw new AppError('unauthorized', 'Sign in first');
-  return db.transaction().execute(async (trx) => {
+  const cancelled = await db.transaction().execute(async (trx) => {
     const w = await lockWorkshop(trx, workshopId);
     if (w.status === 'scheduled' && new Date(w.starts_at).getTime() <= now.getTime())
       throw new AppError('conflict', 'This workshop has already started');
@@ -331,6 +334,8 @@ export async function cancelRegistration(db: Db, actor: PlacesActor, workshopId:
     await releaseRegistration(trx, w, registration as { id: number; status: 'registered' | 'waitlisted' });
     return true;
   });
+  if (cancelled) await contentChanged(db);
+  return cancelled;
 }
 
 /** Marks one registration cancelled, moves the counters and, if it held a seat, the waiting list up. */

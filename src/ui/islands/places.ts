@@ -5,11 +5,28 @@
  * connection the list costs nothing more. Both only enhance a page that works without them.
  *
  * The map's data is a `<script type="application/json">` block in its section (the CSP allows no
- * inline script; a data block is not one), with the URLs of the map's script and stylesheet.
+ * inline script; a data block is not one), with the URLs of the map's script and stylesheet. The
+ * directory's markers are not in it but at `pointsUrl` (same origin, same filters), fetched with
+ * the map.
  */
 
 interface MapBlock {
   assets: { js: string; css: string };
+  points?: unknown[];
+  pointsUrl?: string;
+}
+
+/** The markers: in the block, or fetched from `pointsUrl`; null when they could not be had. */
+async function loadPoints(data: MapBlock): Promise<unknown[] | null> {
+  if (typeof data.pointsUrl !== 'string' || !data.pointsUrl.startsWith('/') || data.pointsUrl.startsWith('//')) return data.points ?? [];
+  try {
+    const response = await fetch(data.pointsUrl, { headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    if (!response.ok) return null;
+    const body = (await response.json()) as { points?: unknown };
+    return Array.isArray(body.points) ? body.points : null;
+  } catch {
+    return null;
+  }
 }
 
 function readData(section: HTMLElement): (MapBlock & Record<string, unknown>) | null {
@@ -43,10 +60,17 @@ function enableMap(section: HTMLElement): void {
   section.hidden = false;
   button.addEventListener('click', async () => {
     button.disabled = true;
-    const [map] = await Promise.all([
+    const [map, points] = await Promise.all([
       import(/* @vite-ignore */ data.assets.js) as Promise<{ showMap: (c: HTMLElement, d: unknown) => void }>,
+      loadPoints(data),
       loadStylesheet(data.assets.css),
     ]);
+    // Without its markers the map would say nothing: the button stays, to try again.
+    if (!points) {
+      button.disabled = false;
+      return;
+    }
+    data.points = points;
     canvas.hidden = false;
     button.hidden = true;
     map.showMap(canvas, data);

@@ -31,11 +31,69 @@ export interface AppointmentBookingPageProps {
   signInHref: string;
   values: BookingValues;
   errors: BookingErrors;
+  /**
+   * The slot choices already rendered (`SlotChoices` with nothing chosen and no error): the same for
+   * everyone, so the route renders them once a minute, not for each person.
+   */
+  slotChoicesHtml?: string | undefined;
 }
 
-export function AppointmentBookingPage({ place, slots, services, viewer, signInHref, values, errors }: AppointmentBookingPageProps) {
+export interface SlotChoicesProps {
+  place: AppointmentPlace;
+  slots: OpenSlot[];
+  /** The chosen slot's id, or ''. */
+  chosen: string;
+  error?: string | undefined;
+}
+
+/** The open slots as one choice, grouped by the place's local day (the booking form's first field). */
+export function SlotChoices({ place, slots, chosen, error }: SlotChoicesProps) {
+  const { t, locale } = useUi();
+  return (
+    <fieldset class="choices" aria-describedby={error ? 'appointment-slot-error' : 'appointment-slot-hint'}>
+      <legend class="choices__legend">{t('appointments.book.slotLegend')}</legend>
+      <Hint id="appointment-slot-hint">{t('appointments.book.slotHint')}</Hint>
+      {error ? <ErrorMessage id="appointment-slot-error">{error}</ErrorMessage> : null}
+      {groupByDay(slots, place.timeZone).map((day, d) => (
+        <fieldset class="choices appointment-day" key={day.date}>
+          <legend class="choices__legend">{dayLabel(locale, day.slots[0]!.start, place.timeZone)}</legend>
+          <ul class="choices__list">
+            {day.slots.map((slot, i) => {
+              const id = d === 0 && i === 0 ? 'appointment-slot' : `appointment-slot-${slot.id}`;
+              return (
+                <li class="choice" key={slot.id}>
+                  <input
+                    type="radio"
+                    id={id}
+                    name="slot"
+                    value={String(slot.id)}
+                    checked={chosen === String(slot.id)}
+                    aria-invalid={error ? 'true' : undefined}
+                  />
+                  <div>
+                    <label for={id}>{timeRange(locale, slot.start, slot.end, place.timeZone)}</label>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </fieldset>
+      ))}
+    </fieldset>
+  );
+}
+
+export function AppointmentBookingPage({
+  place,
+  slots,
+  services,
+  viewer,
+  signInHref,
+  values,
+  errors,
+  slotChoicesHtml,
+}: AppointmentBookingPageProps) {
   const { t, href, locale } = useUi();
-  const days = groupByDay(slots, place.timeZone);
   const summary = (['slot', 'need', 'service'] as const).flatMap((f) =>
     errors[f] ? [{ fieldId: `appointment-${f}`, message: t(errors[f]) }] : [],
   );
@@ -72,38 +130,14 @@ export function AppointmentBookingPage({ place, slots, services, viewer, signInH
       ) : canBook ? (
         <form method="post" action={href(`/places/${place.slug}/appointments`)} novalidate>
           <CsrfField />
-          <div class={slotError ? 'field field--error' : 'field'}>
-            <fieldset class="choices" aria-describedby={slotError ? 'appointment-slot-error' : 'appointment-slot-hint'}>
-              <legend class="choices__legend">{t('appointments.book.slotLegend')}</legend>
-              <Hint id="appointment-slot-hint">{t('appointments.book.slotHint')}</Hint>
-              {slotError ? <ErrorMessage id="appointment-slot-error">{slotError}</ErrorMessage> : null}
-              {days.map((day, d) => (
-                <fieldset class="choices appointment-day" key={day.date}>
-                  <legend class="choices__legend">{dayLabel(locale, day.slots[0]!.start, place.timeZone)}</legend>
-                  <ul class="choices__list">
-                    {day.slots.map((slot, i) => {
-                      const id = d === 0 && i === 0 ? 'appointment-slot' : `appointment-slot-${slot.id}`;
-                      return (
-                        <li class="choice" key={slot.id}>
-                          <input
-                            type="radio"
-                            id={id}
-                            name="slot"
-                            value={String(slot.id)}
-                            checked={values.slot === String(slot.id)}
-                            aria-invalid={slotError ? 'true' : undefined}
-                          />
-                          <div>
-                            <label for={id}>{timeRange(locale, slot.start, slot.end, place.timeZone)}</label>
-                          </div>
-                        </li>
-                      );
-                    })}
-                  </ul>
-                </fieldset>
-              ))}
-            </fieldset>
-          </div>
+          {slotChoicesHtml !== undefined && !slotError && values.slot === '' ? (
+            // Rendered (and escaped) by Preact in the route, from the same SlotChoices.
+            <div class="field" dangerouslySetInnerHTML={{ __html: slotChoicesHtml }} />
+          ) : (
+            <div class={slotError ? 'field field--error' : 'field'}>
+              <SlotChoices place={place} slots={slots} chosen={values.slot} error={slotError} />
+            </div>
+          )}
           <Textarea
             id="appointment-need"
             name="need"
@@ -129,7 +163,7 @@ export function AppointmentBookingPage({ place, slots, services, viewer, signInH
           <Button>{t('appointments.book.submit')}</Button>
         </form>
       ) : (
-        days.map((day) => (
+        groupByDay(slots, place.timeZone).map((day) => (
           <section key={day.date} aria-labelledby={`appointment-day-${day.date}`}>
             <h2 id={`appointment-day-${day.date}`}>{dayLabel(locale, day.slots[0]!.start, place.timeZone)}</h2>
             <ul>

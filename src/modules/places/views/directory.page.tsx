@@ -28,6 +28,8 @@ export interface DirectoryPageProps {
   /** The near field's own error (an unknown municipality). */
   nearError?: string | undefined;
   map: MapData;
+  /** Whether any listed place has coordinates (the map section is shown only then). */
+  hasMapPoints: boolean;
 }
 
 /** A yes/no filter with its own parameter name, as a checkbox. */
@@ -314,7 +316,7 @@ export function DirectoryPage(props: DirectoryPageProps) {
             )}
             <Pagination page={props.page} pageCount={props.pageCount} basePath={action} query={directorySearch(props.query)} />
           </section>
-          {props.map.points.length > 0 ? (
+          {props.hasMapPoints ? (
             <section class="places-map" aria-labelledby="map-heading" hidden data-places-map="places-map-data">
               <h2 id="map-heading">{t('places.directory.map')}</h2>
               <p class="field__hint" id="map-hint">

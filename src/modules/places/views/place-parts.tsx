@@ -44,6 +44,8 @@ export interface MapData {
   assets: { js: string; css: string };
   tiles: string;
   points: MapPoint[];
+  /** Where the island fetches the points from when there are too many to carry in the page. */
+  pointsUrl?: string;
   labels: { zoomIn: string; zoomOut: string; cluster: string; attribution: string };
 }
 
