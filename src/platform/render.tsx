@@ -2,6 +2,7 @@
  * Server rendering: turns a Preact view into a complete HTML page inside the layout, with the
  * request's UI context. Output is escaped by Preact; raw HTML only enters through SafeHtml.
  */
+import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
@@ -27,9 +28,15 @@ export interface PageOptions {
   expiresAt?: number;
 }
 
+/**
+ * The CSRF token of each reply, once made. One token per page: without a CSRF cookie yet, each
+ * generateCsrf() would set a new secret and only the last form of a page with several would work,
+ * so every context of a reply (a shared body's, the layout's) hands out the same one.
+ */
+const csrfTokens = new WeakMap<FastifyReply, string>();
+
 /** Builds the UI context for a request. */
 export function uiContext(request: FastifyRequest, reply: FastifyReply): UiContext {
-  let csrf: string | undefined;
   const app = request.server;
   const locale = request.locale;
   const prefix = (l: Locale) => `/${l}`;
@@ -45,9 +52,9 @@ export function uiContext(request: FastifyRequest, reply: FastifyReply): UiConte
     csrfToken: () => {
       // A page holding a token is personal: never store it in the shared anonymous cache.
       reply.pageCacheable = false;
-      // One token per page: without a CSRF cookie yet, each generateCsrf() would set a new secret
-      // and only the last form of a page with several would work.
-      return (csrf ??= reply.generateCsrf());
+      let token = csrfTokens.get(reply);
+      if (token === undefined) csrfTokens.set(reply, (token = reply.generateCsrf()));
+      return token;
     },
     assets: app.assets.urls,
     requestId: String(request.id),
@@ -79,15 +86,24 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, body: VNo
 }
 
 /**
- * Renders a view, or part of one, that is the same for everyone who asks (to be cached and reused):
- * as nobody in particular (no user), in the request's language, and without a CSRF token (it would
- * be someone else's): asking for one fails, naming `what`.
+ * Where a shared body's forms take the reader's CSRF token: rendered into the shared HTML, replaced
+ * by each reader's own token when the page is sent. Random per process, so no content can be
+ * written to carry it (and if some did, it would show each reader their own token, nobody else's).
  */
-export function renderShared(request: FastifyRequest, reply: FastifyReply, view: VNode, what: string): string {
+const CSRF_SLOT = `csrf-${randomBytes(12).toString('hex')}`;
+
+/**
+ * Renders a view, or part of one, that is the same for everyone who asks (to be cached and reused):
+ * as nobody in particular (no user), in the request's language. Without `csrfSlot`, asking for a CSRF
+ * token fails, naming `what` (a token would be someone else's); with it, forms get CSRF_SLOT, which
+ * sendSharedPageFrom replaces with the reader's own token.
+ */
+function renderShared(request: FastifyRequest, reply: FastifyReply, view: VNode, what: string, csrfSlot = false): string {
   const ctx: UiContext = {
     ...uiContext(request, reply),
     user: null,
     csrfToken: () => {
+      if (csrfSlot) return CSRF_SLOT;
       throw new Error(`${what}: a shared body cannot hold a CSRF token`);
     },
   };
@@ -133,15 +149,19 @@ export async function sendSharedPage(
  * Like sendSharedPage, but `load` (the page's queries and its options: title, description, head)
  * runs only when the body is not cached for this generation: a signed-in view of a cached page
  * then costs no query of its own. What `load` throws (a 404) is thrown, and nothing is cached.
+ *
+ * With `csrf`, the body may hold forms (CsrfField): each reader gets the body with their own token.
+ * The rest of the body must still be the same for everyone under `key` (no one's values or errors).
  */
 export async function sendSharedPageFrom(
   request: FastifyRequest,
   reply: FastifyReply,
   key: string,
   load: () => Promise<SharedPageContent>,
+  { csrf = false }: { csrf?: boolean } = {},
 ): Promise<FastifyReply> {
   const app = request.server;
-  const render = (body: () => VNode) => renderShared(request, reply, body(), `sendSharedPage(${key})`);
+  const render = (body: () => VNode) => renderShared(request, reply, body(), `sendSharedPage(${key})`, csrf);
   let shared: { html: string; options: PageOptions };
   if (!app.config.pageCache) {
     const content = await load();
@@ -168,6 +188,10 @@ export async function sendSharedPageFrom(
       bodies.set(fullKey, { ...shared, generation });
     }
   }
+  let html = shared.html;
+  // The reader's own token in the body's forms (the token is URL-safe base64: nothing to escape);
+  // a page holding one is personal, never stored in the anonymous page cache.
+  if (csrf && html.includes(CSRF_SLOT)) html = html.replaceAll(CSRF_SLOT, uiContext(request, reply).csrfToken());
   // The HTML was rendered (and escaped) by Preact above, with this request's context.
-  return sendPage(request, reply, <div dangerouslySetInnerHTML={{ __html: shared.html }} />, shared.options);
+  return sendPage(request, reply, <div dangerouslySetInnerHTML={{ __html: html }} />, shared.options);
 }

@@ -4,12 +4,13 @@ import { modules } from '../modules/index.js';
 import { CsrfField } from '../ui/components/index.js';
 import { useUi } from '../ui/context.js';
 import { createUserWithRoles } from '../modules/accounts/index.js';
+import { TestClient } from '../modules/accounts/testing.js';
 import { contentChanged } from './content-cache.js';
 import { createSession } from './session.js';
 import type { EcoopModule } from './module.js';
 import { appNow, nextMinute, setClock } from './clock.js';
 import { sendSharedPage, sendSharedPageFrom } from './render.js';
-import { localizedGet } from './routing.js';
+import { localizedGet, localizedPost } from './routing.js';
 
 let renders = 0;
 /** Shows the text, and whoever the body thinks is reading it (it must think: nobody). */
@@ -55,6 +56,27 @@ const sharing: EcoopModule = {
         };
       }),
     );
+    // A shared body with a form: each reader gets their own CSRF token.
+    localizedGet(app, '/shared-form-slot', (request, reply) =>
+      sendSharedPageFrom(
+        request,
+        reply,
+        request.url,
+        async () => {
+          renders += 1;
+          return {
+            body: () => (
+              <form method="post" action="/en/shared-form-post">
+                <CsrfField />
+              </form>
+            ),
+            options: { title: 'Form slot' },
+          };
+        },
+        { csrf: true },
+      ),
+    );
+    localizedPost(app, '/shared-form-post', async (_request, reply) => reply.send({ posted: true }));
     localizedGet(app, '/shared-with-form', (request, reply) =>
       sendSharedPage(
         request,
@@ -142,6 +164,42 @@ describeEachDatabase('shared page bodies', (dialect) => {
     } finally {
       setClock(t.app.config, null);
     }
+  });
+
+  it('gives each reader of a shared body with a form their own CSRF token, and never caches the page', async () => {
+    const token = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+    const first = await t.app.inject({ url: '/en/shared-form-slot' });
+    const before = renders;
+    const second = await t.app.inject({ url: '/en/shared-form-slot' });
+    expect(renders).toBe(before);
+    expect(second.headers['x-page-cache']).toBeUndefined();
+    expect(token(first.body)).toBeTruthy();
+    expect(token(second.body)).toBeTruthy();
+    expect(token(second.body)).not.toBe(token(first.body));
+    expect(first.body).not.toMatch(/csrf-[0-9a-f]{24}/);
+    // Each token works for its reader (their cookie), and a form without one is refused.
+    for (const reader of [new TestClient(t.app), new TestClient(t.app)]) {
+      const posted = await reader.submit('/en/shared-form-slot', '/en/shared-form-post', {});
+      expect(posted.statusCode).toBe(200);
+      expect(posted.json()).toEqual({ posted: true });
+    }
+    expect((await new TestClient(t.app).post('/en/shared-form-post', {})).statusCode).toBe(403);
+    // Signed in, the layout holds a form too (sign out): one token for the whole page, so both work.
+    const userId = await createUserWithRoles(t.app.db, {
+      email: 'former@example.org',
+      displayName: 'Fatima Former',
+      password: 'a long enough password',
+      locale: 'en',
+      roles: [],
+    });
+    const member = new TestClient(t.app);
+    member.cookies.set('ecoop_session', await createSession(t.app.db, userId));
+    const page = await member.get('/en/shared-form-slot');
+    const tokens = [...page.body.matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1]);
+    expect(tokens.length).toBeGreaterThan(1);
+    expect(new Set(tokens).size).toBe(1);
+    expect((await member.post('/en/shared-form-post', { _csrf: tokens[0]! })).statusCode).toBe(200);
+    expect(renders).toBe(before);
   });
 
   it('refuses a body that holds a CSRF token (it would be shown to someone else)', async () => {

@@ -1,7 +1,7 @@
 /** Routes of the site's own pages. Thin: load what the page shows, render. */
 import type { FastifyInstance } from 'fastify';
 import { localizedGet } from '../../platform/routing.js';
-import { sendPage } from '../../platform/render.js';
+import { sendPage, sendSharedPageFrom } from '../../platform/render.js';
 import { translator } from '../../platform/i18n.js';
 import { listLifeEvents, listSectorsWithCounts } from '../catalogue/index.js';
 import { listPlaces } from '../places/index.js';
@@ -13,19 +13,22 @@ import { TermsPage } from './views/terms.page.js';
 import { designSystemRoutes } from './design-system.routes.js';
 
 export async function pagesRoutes(app: FastifyInstance): Promise<void> {
-  localizedGet(app, '/', async (request, reply) => {
-    const cache = app.contentCache;
-    const [sectors, lifeEvents, places] = await Promise.all([
-      cache.get('home:sectors', () => listSectorsWithCounts(app.db)),
-      cache.get('home:life-events', () => listLifeEvents(app.db)),
-      cache.get('home:places', () => listPlaces(app.db, 8)),
-    ]);
-    const t = translator(request.locale);
-    return sendPage(request, reply, <HomePage sectors={sectors} lifeEvents={lifeEvents} places={places} />, {
-      title: t('home.title'),
-      description: t('home.lead'),
-    });
-  });
+  // The same for everyone: a shared body, rendered once per content generation and language.
+  localizedGet(app, '/', (request, reply) =>
+    sendSharedPageFrom(request, reply, '/', async () => {
+      const cache = app.contentCache;
+      const [sectors, lifeEvents, places] = await Promise.all([
+        cache.get('home:sectors', () => listSectorsWithCounts(app.db)),
+        cache.get('home:life-events', () => listLifeEvents(app.db)),
+        cache.get('home:places', () => listPlaces(app.db, 8)),
+      ]);
+      const t = translator(request.locale);
+      return {
+        body: () => <HomePage sectors={sectors} lifeEvents={lifeEvents} places={places} />,
+        options: { title: t('home.title'), description: t('home.lead') },
+      };
+    }),
+  );
   localizedGet(app, '/about', async (request, reply) => {
     const t = translator(request.locale);
     return sendPage(request, reply, <AboutPage />, {

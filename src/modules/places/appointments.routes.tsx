@@ -11,7 +11,7 @@ import { auditContext } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { pick, translator, type MessageKey } from '../../platform/i18n.js';
 import { appNow, nextMinute } from '../../platform/clock.js';
-import { renderShared, sendPage } from '../../platform/render.js';
+import { sendPage, sendSharedPageFrom, type SharedPageContent } from '../../platform/render.js';
 import { localizedGet, localizedPost, parseOrReject, redirectToSignIn } from '../../platform/routing.js';
 import { configureAppointmentMail } from './appointment-emails.js';
 import {
@@ -43,7 +43,7 @@ import {
 import { activeBookingOf, bookSlot, cancelBooking, publishSlots, withdrawSlot, type SlotInput } from './appointments.service.js';
 import { addDays, localParts, zonedToUtc } from './local-time.js';
 import { authorize, can, placesActor } from './places.policy.js';
-import { AppointmentBookingPage, SlotChoices } from './views/appointment-booking.page.js';
+import { AppointmentBookingPage } from './views/appointment-booking.page.js';
 import { AppointmentCancelPage } from './views/appointment-cancel.page.js';
 import { AppointmentPage } from './views/appointment.page.js';
 import { MyAppointmentsPage } from './views/appointments.page.js';
@@ -63,68 +63,64 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
 
   // ---- Booking --------------------------------------------------------------------------------
 
-  /** A place's open slots and e-services, read fresh (after a failed booking) or from the data cache. */
-  const bookingData = async (slug: string, now: Date) => {
+  /** The booking page's content for this request: what it shows, as of `now`. */
+  const bookingPage = async (
+    request: FastifyRequest,
+    slug: string,
+    values: BookingValues,
+    errors: BookingErrors,
+    status: number,
+  ): Promise<SharedPageContent> => {
+    const now = appNow(app.config);
     const place = await findAppointmentPlace(db, slug);
     const [slots, services] = await Promise.all([listOpenSlots(db, place.id, { now }), listPlaceServices(db, place.id)]);
-    return { place, slots, services };
+    const t = translator(request.locale);
+    const user = request.user;
+    const title = t('appointments.book.heading', { place: place.name });
+    const invalid = Object.keys(errors).length > 0;
+    return {
+      body: () => (
+        <AppointmentBookingPage
+          place={place}
+          slots={slots}
+          services={services.map((s) => ({ slug: s.slug, name: pick(s.name, request.locale, defaultLocale) || s.slug }))}
+          viewer={!user ? 'anonymous' : user.emailVerified ? 'verified' : 'unverified'}
+          signInHref={`/${request.locale}/sign-in?next=${encodeURIComponent(`/${request.locale}/places/${place.slug}/appointments`)}`}
+          values={values}
+          errors={errors}
+        />
+      ),
+      // Free slots change with the clock: until the next minute (and any booking or slot change).
+      options: { title: invalid ? errorTitle(request, title) : title, status, expiresAt: nextMinute(now) },
+    };
   };
 
-  /**
-   * The booking page. A first visit (`fresh` false) reads the slots from the data cache and the slot
-   * choices as rendered HTML, both until the next minute or the next booking or slot change
-   * (`contentChanged`): only the form around them (its CSRF token, the person's text) is rendered
-   * per request. After a failed booking the slots are read again, so the one just taken is gone.
-   */
+  /** After a failed booking: the page with the person's text and the error, the slots read afresh. */
   const sendBookingPage = async (
     request: FastifyRequest,
     reply: FastifyReply,
     slug: string,
     values: BookingValues,
     errors: BookingErrors,
-    status = 200,
-    fresh = false,
+    status: number,
   ) => {
-    const now = appNow(app.config);
-    const expiresAt = nextMinute(now);
-    const { place, slots, services } = fresh
-      ? await bookingData(slug, now)
-      : await app.contentCache.get(`places:booking:${slug}`, () => bookingData(slug, now), { expiresAt });
-    const t = translator(request.locale);
-    const user = request.user;
-    const viewer = !user ? 'anonymous' : user.emailVerified ? 'verified' : 'unverified';
-    const slotChoicesHtml =
-      fresh || viewer !== 'verified' || slots.length === 0
-        ? undefined
-        : await app.contentCache.get(
-            `places:booking-choices:${slug}:${request.locale}`,
-            async () => renderShared(request, reply, <SlotChoices place={place} slots={slots} chosen="" />, `booking choices of ${slug}`),
-            { expiresAt },
-          );
-    const title = t('appointments.book.heading', { place: place.name });
-    const invalid = Object.keys(errors).length > 0;
-    return sendPage(
-      request,
-      reply,
-      <AppointmentBookingPage
-        place={place}
-        slots={slots}
-        services={services.map((s) => ({ slug: s.slug, name: pick(s.name, request.locale, defaultLocale) || s.slug }))}
-        viewer={viewer}
-        signInHref={`/${request.locale}/sign-in?next=${encodeURIComponent(`/${request.locale}/places/${place.slug}/appointments`)}`}
-        values={values}
-        errors={errors}
-        slotChoicesHtml={slotChoicesHtml}
-      />,
-      // Signed out, the page is the same for everyone: the page cache keeps it until the next minute.
-      { title: invalid ? errorTitle(request, title) : title, status, expiresAt },
-    );
+    const { body, options } = await bookingPage(request, slug, values, errors, status);
+    return sendPage(request, reply, body(), options);
   };
 
+  // The page is the same for everyone in the same situation (signed out, email to confirm, may
+  // book) but for the form's CSRF token: a shared body, rendered once a minute at most, each reader
+  // getting their own token. A slot chosen in advance (`?slot=`) is rendered for the request.
   localizedGet(app, '/places/:slug/appointments', async (request, reply) => {
     const { slug } = parseOrReject(slugParams, request.params);
     const { slot } = bookingPageQuery.parse(request.query ?? {});
-    return sendBookingPage(request, reply, slug, { slot: slot ? String(slot) : '', need: '', service: '' }, {});
+    const values = { slot: slot ? String(slot) : '', need: '', service: '' };
+    if (values.slot !== '') return sendBookingPage(request, reply, slug, values, {}, 200);
+    const user = request.user;
+    const viewer = !user ? 'anonymous' : user.emailVerified ? 'verified' : 'unverified';
+    return sendSharedPageFrom(request, reply, `${request.url}\n${viewer}`, () => bookingPage(request, slug, values, {}, 200), {
+      csrf: true,
+    });
   });
 
   localizedPost(
@@ -140,7 +136,7 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
       const errors = checkBookingForm(values);
       if (values.service !== '' && !(await listPlaceServices(db, place.id)).some((s) => s.slug === values.service))
         errors.service = 'appointments.errors.serviceUnknown';
-      if (Object.keys(errors).length > 0) return sendBookingPage(request, reply, slug, values, errors, 422, true);
+      if (Object.keys(errors).length > 0) return sendBookingPage(request, reply, slug, values, errors, 422);
       try {
         const { id } = await bookSlot(
           db,
@@ -153,16 +149,14 @@ export async function appointmentsRoutes(app: FastifyInstance): Promise<void> {
       } catch (err) {
         if (!(err instanceof AppError)) throw err;
         const again = { ...values, slot: '' };
-        if (err.code === 'slot_taken')
-          return sendBookingPage(request, reply, slug, again, { slot: 'appointments.errors.slotTaken' }, 409, true);
-        if (err.code === 'not_found')
-          return sendBookingPage(request, reply, slug, again, { slot: 'appointments.errors.slotGone' }, 409, true);
+        if (err.code === 'slot_taken') return sendBookingPage(request, reply, slug, again, { slot: 'appointments.errors.slotTaken' }, 409);
+        if (err.code === 'not_found') return sendBookingPage(request, reply, slug, again, { slot: 'appointments.errors.slotGone' }, 409);
         if (err.code === 'conflict')
-          return sendBookingPage(request, reply, slug, again, { slot: fieldKey(err, 'slot') ?? 'appointments.errors.slotGone' }, 409, true);
+          return sendBookingPage(request, reply, slug, again, { slot: fieldKey(err, 'slot') ?? 'appointments.errors.slotGone' }, 409);
         if (err.code === 'validation_failed') {
           const need = fieldKey(err, 'need');
           const service = fieldKey(err, 'serviceSlug');
-          return sendBookingPage(request, reply, slug, values, { ...(need ? { need } : {}), ...(service ? { service } : {}) }, 422, true);
+          return sendBookingPage(request, reply, slug, values, { ...(need ? { need } : {}), ...(service ? { service } : {}) }, 422);
         }
         throw err;
       }

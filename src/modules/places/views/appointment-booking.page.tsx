@@ -31,11 +31,6 @@ export interface AppointmentBookingPageProps {
   signInHref: string;
   values: BookingValues;
   errors: BookingErrors;
-  /**
-   * The slot choices already rendered (`SlotChoices` with nothing chosen and no error): the same for
-   * everyone, so the route renders them once a minute, not for each person.
-   */
-  slotChoicesHtml?: string | undefined;
 }
 
 export interface SlotChoicesProps {
@@ -83,16 +78,7 @@ export function SlotChoices({ place, slots, chosen, error }: SlotChoicesProps) {
   );
 }
 
-export function AppointmentBookingPage({
-  place,
-  slots,
-  services,
-  viewer,
-  signInHref,
-  values,
-  errors,
-  slotChoicesHtml,
-}: AppointmentBookingPageProps) {
+export function AppointmentBookingPage({ place, slots, services, viewer, signInHref, values, errors }: AppointmentBookingPageProps) {
   const { t, href, locale } = useUi();
   const summary = (['slot', 'need', 'service'] as const).flatMap((f) =>
     errors[f] ? [{ fieldId: `appointment-${f}`, message: t(errors[f]) }] : [],
@@ -130,14 +116,9 @@ export function AppointmentBookingPage({
       ) : canBook ? (
         <form method="post" action={href(`/places/${place.slug}/appointments`)} novalidate>
           <CsrfField />
-          {slotChoicesHtml !== undefined && !slotError && values.slot === '' ? (
-            // Rendered (and escaped) by Preact in the route, from the same SlotChoices.
-            <div class="field" dangerouslySetInnerHTML={{ __html: slotChoicesHtml }} />
-          ) : (
-            <div class={slotError ? 'field field--error' : 'field'}>
-              <SlotChoices place={place} slots={slots} chosen={values.slot} error={slotError} />
-            </div>
-          )}
+          <div class={slotError ? 'field field--error' : 'field'}>
+            <SlotChoices place={place} slots={slots} chosen={values.slot} error={slotError} />
+          </div>
           <Textarea
             id="appointment-need"
             name="need"
