@@ -115,6 +115,7 @@ const MAX_SHARED_BODIES = 500;
 interface SharedBody {
   html: string;
   options: PageOptions;
+  data?: unknown;
   generation: string;
 }
 const sharedBodies = new WeakMap<object, Map<string, SharedBody>>();
@@ -123,6 +124,22 @@ const sharedBodies = new WeakMap<object, Map<string, SharedBody>>();
 export interface SharedPageContent {
   body: () => VNode;
   options: PageOptions;
+  /** What each view needs besides the body (kept with it): to fill its holes (`Hole`), for `eachView`. */
+  data?: unknown;
+}
+
+/** A random mark per process: no content can be written to open a hole. */
+const HOLE_MARK = `hole-${randomBytes(12).toString('hex')}`;
+const HOLE = new RegExp(`<template data-${HOLE_MARK}="([^"]*)"></template>`, 'g');
+
+/**
+ * A part of a shared body that differs per reader (a button that depends on what they did, a form):
+ * the shared HTML keeps a mark here, and sendSharedPageFrom's `holes` renders the part for each
+ * request, with the reader's context (user, CSRF token). `name` (no `"`, `&` or `<`) says which.
+ * Only in a body sent by sendSharedPageFrom with `holes`; elsewhere it leaves an empty template.
+ */
+export function Hole({ name }: { name: string }): VNode {
+  return <template {...{ [`data-${HOLE_MARK}`]: name }} />;
 }
 
 /**
@@ -158,14 +175,27 @@ export async function sendSharedPageFrom(
   reply: FastifyReply,
   key: string,
   load: () => Promise<SharedPageContent>,
-  { csrf = false }: { csrf?: boolean } = {},
+  {
+    csrf = false,
+    holes,
+    eachView,
+  }: {
+    csrf?: boolean;
+    /**
+     * For this request, from the body's `data` (what it may query for the reader): the renderer of
+     * each hole by name.
+     */
+    holes?: (data: unknown) => Promise<(name: string) => VNode | null>;
+    /** What every view must do, cached body or not (count a search that found nothing), from its `data`. */
+    eachView?: (data: unknown) => Promise<void>;
+  } = {},
 ): Promise<FastifyReply> {
   const app = request.server;
   const render = (body: () => VNode) => renderShared(request, reply, body(), `sendSharedPage(${key})`, csrf);
-  let shared: { html: string; options: PageOptions };
+  let shared: { html: string; options: PageOptions; data?: unknown };
   if (!app.config.pageCache) {
     const content = await load();
-    shared = { html: render(content.body), options: content.options };
+    shared = { html: render(content.body), options: content.options, data: content.data };
   } else {
     let bodies = sharedBodies.get(app);
     if (!bodies) sharedBodies.set(app, (bodies = new Map()));
@@ -183,12 +213,21 @@ export async function sendSharedPageFrom(
       shared = hit;
     } else {
       const content = await load();
-      shared = { html: render(content.body), options: content.options };
+      shared = { html: render(content.body), options: content.options, data: content.data };
       if (bodies.size >= MAX_SHARED_BODIES) bodies.delete(bodies.keys().next().value as string);
       bodies.set(fullKey, { ...shared, generation });
     }
   }
+  if (eachView) await eachView(shared.data);
   let html = shared.html;
+  if (holes) {
+    const ctx = uiContext(request, reply);
+    const fill = await holes(shared.data);
+    html = html.replace(HOLE, (_mark, name: string) => {
+      const part = fill(name);
+      return part ? renderToString(<UiCtx.Provider value={ctx}>{part}</UiCtx.Provider>) : '';
+    });
+  }
   // The reader's own token in the body's forms (the token is URL-safe base64: nothing to escape);
   // a page holding one is personal, never stored in the anonymous page cache.
   if (csrf && html.includes(CSRF_SLOT)) html = html.replaceAll(CSRF_SLOT, uiContext(request, reply).csrfToken());

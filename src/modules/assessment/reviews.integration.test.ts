@@ -249,6 +249,8 @@ describeEachDatabase('co-assessment: rating, reviews, helpful marks and official
     const reader = await person();
     /** The queries one view of a page costs. */
     const count = async (url: string) => {
+      // Each write marks content changed; this instance reads that at most once a second: now.
+      t.app.contentGeneration.expire();
       const before = t.app.database.queryCount();
       await reader.get(url);
       return t.app.database.queryCount() - before;
@@ -273,6 +275,54 @@ describeEachDatabase('co-assessment: rating, reviews, helpful marks and official
     const many = await count(`/en/services/${otherService.slug}/reviews`);
     expect(many).toBe(one);
     expect(many).toBeLessThanOrEqual(12);
+    // The list is a shared body: seen again, only the reader's own state is read (session, the
+    // service, their helpful marks).
+    const before = t.app.database.queryCount();
+    await reader.get(`/en/services/${otherService.slug}/reviews`);
+    expect(t.app.database.queryCount() - before).toBeLessThan(many);
+  });
+
+  it('shows each reader of the shared list their own actions on each review', async () => {
+    const { id, author } = await aReview('Shared list, personal buttons.', otherService.id);
+    const marker = await person();
+    await markHelpful(t.app.db, citizen(marker.userId), id, true);
+    const other = await person();
+    const organisation = await t.app.db
+      .selectFrom('services')
+      .innerJoin('organisations', 'organisations.id', 'services.organisation_id')
+      .select('organisations.slug')
+      .where('services.id', '=', otherService.id)
+      .executeTakeFirstOrThrow();
+    const answerer = await official(organisation.slug);
+    t.app.contentGeneration.expire();
+    const url = `/en/services/${otherService.slug}/reviews`;
+    /** The actions under the review: the text of its button group. */
+    const actions = async (client: TestClient | null) => {
+      const html = client ? (await client.get(url)).body : (await t.app.inject({ url })).body;
+      const card = html.slice(html.indexOf(`id="review-${id}"`));
+      return card.slice(card.indexOf('class="button-group"'), card.indexOf('</article>'));
+    };
+    const byMarker = await actions(marker);
+    expect(byMarker).toContain('Remove my “helpful” mark');
+    expect(byMarker).toContain('/en/flags/new?type=');
+    const byOther = await actions(other);
+    expect(byOther).toContain('This review was helpful');
+    expect(byOther).not.toContain('Remove my');
+    const byAuthor = await actions(author);
+    expect(byAuthor).toContain('This is your review.');
+    expect(byAuthor).not.toContain('This review was helpful');
+    expect(byAuthor).not.toContain('/flags/new');
+    expect(await actions(answerer)).toContain('Answer this review');
+    expect(byOther).not.toContain('Answer this review');
+    const anonymous = await actions(null);
+    expect(anonymous).not.toContain('<form');
+    expect(anonymous).not.toContain('/flags/new');
+    // Marking through the form changes the marker's button at once, and nobody else's.
+    const form = /<form method="post" action="(\/en\/reviews\/\d+\/helpful)"/.exec(byOther);
+    expect(form?.[1]).toBe(`/en/reviews/${id}/helpful`);
+    expect((await other.submit(url, `/en/reviews/${id}/helpful`, { mark: 'on', sort: 'newest', page: '1' })).statusCode).toBe(303);
+    expect(await actions(other)).toContain('Remove my “helpful” mark');
+    expect(await actions(await person())).toContain('This review was helpful');
   });
 
   it('lets only the service’s organisation (and admins) answer, once per review, audited', async () => {

@@ -11,7 +11,7 @@ import { auditContext } from '../../platform/audit.js';
 import type { FieldError } from '../../platform/errors.js';
 import { moderationStatus } from '../../platform/flags.js';
 import { pick, translator } from '../../platform/i18n.js';
-import { sendPage } from '../../platform/render.js';
+import { sendPage, sendSharedPageFrom, type SharedPageContent } from '../../platform/render.js';
 import { localizedGet, localizedPost, parseOrReject, redirectToSignIn } from '../../platform/routing.js';
 import { getPublishedServiceRef } from '../catalogue/index.js';
 import { organisationNamesByIds } from '../territory/index.js';
@@ -34,7 +34,7 @@ import {
 } from './reviews.service.js';
 import { AnswerPage } from './views/answer.page.js';
 import { emptyRateForm, RATE_FIELDS, RateDeletePage, RatePage, RateRefusedPage, type RateFormValues } from './views/rate.page.js';
-import { ReviewsPage } from './views/reviews.page.js';
+import { ReviewActions, ReviewsPage, reviewActionItems, reviewActionsHole, type ReviewActionItem } from './views/reviews.page.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -188,42 +188,60 @@ export async function reviewsRoutes(app: FastifyInstance): Promise<void> {
     return reply.redirect(reviewsUrl(request, service.slug, { done: 'deleted' }), 303);
   });
 
+  // The list is the same for everyone (a shared body, per URL and content generation); what each
+  // reader may do with a review is rendered for them in its hole: their helpful marks are the page's
+  // one query of its own.
   localizedGet(app, '/services/:slug/reviews', async (request, reply) => {
     const { service, ref } = await publishedService(request);
     const query = reviewsQuery.parse(request.query ?? {});
-    const [kpis, reviews, names, actor] = await Promise.all([
-      serviceKpis(app.db, [service.id]),
-      listReviews(app.db, service.id, { sort: query.sort, page: query.page }),
-      organisationNamesByIds(app.db, [service.organisationId]),
-      assessmentActor(app.db, request.user),
-    ]);
-    const total = kpis.get(service.id)?.reviews ?? 0;
-    const pageCount = Math.min(MAX_REVIEW_PAGE, Math.ceil(total / REVIEWS_PER_PAGE));
-    const ids = reviews.map((r) => r.id);
-    const [hidden, marked] = await Promise.all([
-      moderationStatus(app.db, REVIEW_TYPE, ids.map(String)),
-      actor ? helpfulMarksOf(app.db, actor.id, ids) : Promise.resolve(new Set<number>()),
-    ]);
-    const t = translator(request.locale);
-    const viewer = actor
-      ? { id: actor.id, canMark: can(actor, 'assess'), canAnswer: can(actor, 'review.answer', service.organisationId), marked }
-      : null;
-    return page(
-      request,
-      reply,
-      <ReviewsPage
-        service={ref}
-        organisationName={pick(names.get(service.organisationId) ?? '{}', request.locale, defaultLocale)}
-        reviews={reviews}
-        total={total}
-        pageCount={pageCount}
-        query={query}
-        hidden={hidden}
-        viewer={viewer}
-      />,
-      t('rating.reviews.title', { service: ref.name }),
-      { cacheable: true },
-    );
+    const actor = await assessmentActor(app.db, request.user);
+    const load = async (): Promise<SharedPageContent> => {
+      const [kpis, reviews, names] = await Promise.all([
+        serviceKpis(app.db, [service.id]),
+        listReviews(app.db, service.id, { sort: query.sort, page: query.page }),
+        organisationNamesByIds(app.db, [service.organisationId]),
+      ]);
+      const total = kpis.get(service.id)?.reviews ?? 0;
+      const hidden = await moderationStatus(
+        app.db,
+        REVIEW_TYPE,
+        reviews.map((r) => String(r.id)),
+      );
+      const t = translator(request.locale);
+      return {
+        body: () => (
+          <ReviewsPage
+            service={ref}
+            organisationName={pick(names.get(service.organisationId) ?? '{}', request.locale, defaultLocale)}
+            reviews={reviews}
+            total={total}
+            pageCount={Math.min(MAX_REVIEW_PAGE, Math.ceil(total / REVIEWS_PER_PAGE))}
+            query={query}
+            hidden={hidden}
+          />
+        ),
+        options: { title: t('rating.reviews.title', { service: ref.name }) },
+        data: reviewActionItems(reviews, hidden),
+      };
+    };
+    return sendSharedPageFrom(request, reply, request.url, load, {
+      holes: async (data) => {
+        const items = data as Map<number, ReviewActionItem>;
+        const viewer = actor
+          ? {
+              id: actor.id,
+              canMark: can(actor, 'assess'),
+              canAnswer: can(actor, 'review.answer', service.organisationId),
+              marked: await helpfulMarksOf(app.db, actor.id, [...items.keys()]),
+            }
+          : null;
+        const byHole = new Map([...items.values()].map((i) => [reviewActionsHole(i.id), i]));
+        return (name) => {
+          const item = byHole.get(name);
+          return item ? <ReviewActions item={item} viewer={viewer} query={query} serviceSlug={ref.slug} /> : null;
+        };
+      },
+    });
   });
 
   localizedPost(app, '/reviews/:id/helpful', async (request, reply) => {

@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Locale } from '../../config.js';
 import { AppError } from '../../platform/errors.js';
 import { pick, translator } from '../../platform/i18n.js';
-import { sendPage, sendSharedPage, sendSharedPageFrom } from '../../platform/render.js';
+import { sendPage, sendSharedPage, sendSharedPageFrom, type SharedPageContent } from '../../platform/render.js';
 import { localizedGet } from '../../platform/routing.js';
 import type { Crumb, Option } from '../../ui/components/index.js';
 import { authorize, can, catalogueActor } from './catalogue.policy.js';
@@ -298,44 +298,50 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     async (request, reply) => {
       const locale = request.locale;
       const query = searchQuery.parse(request.query ?? {});
-      let page = Math.min(query.page, Math.floor(MAX_SEARCH_OFFSET / PER_PAGE) + 1);
-      const find = (p: number) =>
-        query.q === undefined
-          ? Promise.resolve({ groups: [], total: 0 })
-          : searchSite(app.db, index, query.q, { page: p, perPage: PER_PAGE });
-      const [ref, index] = await Promise.all([reference(app), catalogueIndex(app)]);
-      const first = await find(page);
-      let result = first;
-      // A page past the end shows the last page rather than nothing.
-      if (result.total > 0 && result.groups.every((g) => g.hits.length === 0)) {
-        page = Math.min(page, Math.ceil(Math.min(result.total, MAX_SEARCH_OFFSET + PER_PAGE) / PER_PAGE));
-        result = await find(page);
-      }
-      // Only the first page counts: "page 2 of nothing" is not a second search.
-      const missed = query.q !== undefined && result.total === 0 && page === 1;
-      if (missed) await recordSearchMiss(app.db, query.q!, locale);
-      const t = translator(locale);
-      return sendSharedPage(
-        request,
-        reply,
-        request.url,
-        () => (
-          <SearchPage
-            q={query.q}
-            page={page}
-            perPage={PER_PAGE}
-            groups={result.groups.map((g) => ({ ...g, total: Math.min(g.total, MAX_SEARCH_OFFSET + PER_PAGE) }))}
-            total={result.total}
-            organisationNames={organisationNames(ref)}
-            defaultLocale={defaultLocale}
-            help={helpLinks(app, locale)}
-          />
-        ),
-        {
-          title: query.q !== undefined ? t('search.resultsTitle', { q: query.q }) : t('search.title'),
-          cacheable: !missed,
+      // The results are the same for everyone: a shared body per URL and content generation. Every
+      // search that found nothing is counted, served from the cache or not (it is what people could
+      // not find), and never put in the anonymous page cache, which would skip the count.
+      const load = async (): Promise<SharedPageContent> => {
+        let page = Math.min(query.page, Math.floor(MAX_SEARCH_OFFSET / PER_PAGE) + 1);
+        const find = (p: number) =>
+          query.q === undefined
+            ? Promise.resolve({ groups: [], total: 0 })
+            : searchSite(app.db, index, query.q, { page: p, perPage: PER_PAGE });
+        const [ref, index] = await Promise.all([reference(app), catalogueIndex(app)]);
+        let result = await find(page);
+        // A page past the end shows the last page rather than nothing.
+        if (result.total > 0 && result.groups.every((g) => g.hits.length === 0)) {
+          page = Math.min(page, Math.ceil(Math.min(result.total, MAX_SEARCH_OFFSET + PER_PAGE) / PER_PAGE));
+          result = await find(page);
+        }
+        // Only the first page counts: "page 2 of nothing" is not a second search.
+        const missed = query.q !== undefined && result.total === 0 && page === 1;
+        const t = translator(locale);
+        return {
+          body: () => (
+            <SearchPage
+              q={query.q}
+              page={page}
+              perPage={PER_PAGE}
+              groups={result.groups.map((g) => ({ ...g, total: Math.min(g.total, MAX_SEARCH_OFFSET + PER_PAGE) }))}
+              total={result.total}
+              organisationNames={organisationNames(ref)}
+              defaultLocale={defaultLocale}
+              help={helpLinks(app, locale)}
+            />
+          ),
+          options: {
+            title: query.q !== undefined ? t('search.resultsTitle', { q: query.q }) : t('search.title'),
+            cacheable: !missed,
+          },
+          data: missed,
+        };
+      };
+      return sendSharedPageFrom(request, reply, request.url, load, {
+        eachView: async (missed) => {
+          if (missed === true) await recordSearchMiss(app.db, query.q!, locale);
         },
-      );
+      });
     },
     searchRouteOptions,
   );

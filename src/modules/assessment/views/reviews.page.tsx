@@ -3,11 +3,16 @@
  * organisation's answer, a "Helpful" button (signed-in people, not on their own review), a "Report"
  * link and, for the organisation's officials, "Answer". Reviews moderation hid show a notice instead.
  * Sorted newest or most helpful first, paginated. Pure.
+ *
+ * The list is the same for everyone; what a reader may do with each review (mark it helpful, answer,
+ * report, change their own) is `ReviewActions`, which the route renders for each reader in the
+ * list's holes (`Hole`, platform/render.tsx).
  */
 import type { ContentModeration } from '../../../platform/flags.js';
 import { participantName } from '../../../platform/gdpr.js';
 import { formatDate } from '../../../platform/i18n.js';
 import { Breadcrumbs, Button, CsrfField, HiddenContent, NotificationBanner, Pagination } from '../../../ui/components/index.js';
+import { Hole } from '../../../platform/render.js';
 import { useUi } from '../../../ui/context.js';
 import { CRITERIA } from '../assessment.model.js';
 import { REVIEW_TYPE, REVIEW_SORTS, type ReviewItem, type ReviewsQuery } from '../reviews.service.js';
@@ -22,13 +27,70 @@ export interface ReviewsPageProps {
   pageCount: number;
   query: ReviewsQuery;
   hidden: ReadonlyMap<string, ContentModeration>;
+}
+
+/** What a reader may do with a review depends on these (the route keeps them with the shared list). */
+export interface ReviewActionItem {
+  id: number;
+  userId: number | null;
+  authorName: string | null;
+  answered: boolean;
+}
+
+/** The reviews shown with their actions (those moderation hid have none), by id. */
+export function reviewActionItems(
+  reviews: readonly ReviewItem[],
+  hidden: ReadonlyMap<string, ContentModeration>,
+): Map<number, ReviewActionItem> {
+  return new Map(
+    reviews
+      .filter((r) => !hidden.has(String(r.id)))
+      .map((r) => [r.id, { id: r.id, userId: r.userId, authorName: r.authorName, answered: r.answer !== null && r.answer !== '' }]),
+  );
+}
+
+/** The hole of a review's actions (`ReviewActions`). */
+export const reviewActionsHole = (id: number) => `review-${id}`;
+
+export interface ReviewActionsProps {
+  item: ReviewActionItem;
   /** What the viewer may do: null when signed out. */
   viewer: { id: number; canMark: boolean; canAnswer: boolean; marked: ReadonlySet<number> } | null;
+  query: ReviewsQuery;
+  serviceSlug: string;
+}
+
+/** "Helpful" (signed-in people, not on their own review), "Answer" (the organisation's officials), "Report", "Change". */
+export function ReviewActions({ item, viewer, query, serviceSlug }: ReviewActionsProps) {
+  const { t, href } = useUi();
+  const author = item.authorName === null ? t('personalData.deletedParticipant') : participantName(item.authorName, t);
+  const own = viewer !== null && item.userId === viewer.id;
+  const marked = viewer?.marked.has(item.id) ?? false;
+  return (
+    <>
+      {viewer?.canMark && !own ? (
+        <form method="post" action={href(`/reviews/${item.id}/helpful`)} class="inline-form">
+          <CsrfField />
+          <input type="hidden" name="mark" value={marked ? 'off' : 'on'} />
+          <input type="hidden" name="sort" value={query.sort} />
+          <input type="hidden" name="page" value={String(query.page)} />
+          <Button variant="secondary" ariaLabel={`${t(marked ? 'rating.reviews.unmark' : 'rating.reviews.mark')} (${author})`}>
+            {t(marked ? 'rating.reviews.unmark' : 'rating.reviews.mark')}
+          </Button>
+        </form>
+      ) : null}
+      {own ? <span>{t('rating.reviews.own')}</span> : null}
+      {viewer?.canAnswer ? (
+        <a href={href(`/reviews/${item.id}/answer`)}>{t(item.answered ? 'rating.reviews.changeAnswer' : 'rating.reviews.answer')}</a>
+      ) : null}
+      {viewer && !own ? <a href={`${href('/flags/new')}?type=${REVIEW_TYPE}&id=${item.id}`}>{t('rating.reviews.report')}</a> : null}
+      {own ? <a href={href(`/services/${serviceSlug}/rate`)}>{t('rating.reviews.change')}</a> : null}
+    </>
+  );
 }
 
 function Review({ item, props }: { item: ReviewItem; props: ReviewsPageProps }) {
-  const { t, href, locale } = useUi();
-  const { viewer, query, service } = props;
+  const { t, locale } = useUi();
   const moderation = props.hidden.get(String(item.id));
   const headingId = `review-${item.id}-title`;
   const author = item.authorName === null ? t('personalData.deletedParticipant') : participantName(item.authorName, t);
@@ -39,8 +101,6 @@ function Review({ item, props }: { item: ReviewItem; props: ReviewsPageProps }) 
       </li>
     );
   }
-  const own = viewer !== null && item.userId === viewer.id;
-  const marked = viewer?.marked.has(item.id) ?? false;
   return (
     <li id={`review-${item.id}`} class="card">
       <article aria-labelledby={headingId}>
@@ -83,23 +143,7 @@ function Review({ item, props }: { item: ReviewItem; props: ReviewsPageProps }) 
           </div>
         ) : null}
         <div class="button-group">
-          {viewer?.canMark && !own ? (
-            <form method="post" action={href(`/reviews/${item.id}/helpful`)} class="inline-form">
-              <CsrfField />
-              <input type="hidden" name="mark" value={marked ? 'off' : 'on'} />
-              <input type="hidden" name="sort" value={query.sort} />
-              <input type="hidden" name="page" value={String(query.page)} />
-              <Button variant="secondary" ariaLabel={`${t(marked ? 'rating.reviews.unmark' : 'rating.reviews.mark')} (${author})`}>
-                {t(marked ? 'rating.reviews.unmark' : 'rating.reviews.mark')}
-              </Button>
-            </form>
-          ) : null}
-          {own ? <span>{t('rating.reviews.own')}</span> : null}
-          {viewer?.canAnswer ? (
-            <a href={href(`/reviews/${item.id}/answer`)}>{t(item.answer ? 'rating.reviews.changeAnswer' : 'rating.reviews.answer')}</a>
-          ) : null}
-          {viewer && !own ? <a href={`${href('/flags/new')}?type=${REVIEW_TYPE}&id=${item.id}`}>{t('rating.reviews.report')}</a> : null}
-          {own ? <a href={href(`/services/${service.slug}/rate`)}>{t('rating.reviews.change')}</a> : null}
+          <Hole name={reviewActionsHole(item.id)} />
         </div>
       </article>
     </li>
