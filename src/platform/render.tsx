@@ -116,6 +116,8 @@ interface SharedBody {
   html: string;
   options: PageOptions;
   data?: unknown;
+  /** Each hole's HTML by name and key, rendered once (CSRF tokens still to fill in). */
+  holes: Map<string, string>;
   generation: string;
 }
 const sharedBodies = new WeakMap<object, Map<string, SharedBody>>();
@@ -134,9 +136,11 @@ const HOLE = new RegExp(`<template data-${HOLE_MARK}="([^"]*)"></template>`, 'g'
 
 /**
  * A part of a shared body that differs per reader (a button that depends on what they did, a form):
- * the shared HTML keeps a mark here, and sendSharedPageFrom's `holes` renders the part for each
- * request, with the reader's context (user, CSRF token). `name` (no `"`, `&` or `<`) says which.
- * Only in a body sent by sendSharedPageFrom with `holes`; elsewhere it leaves an empty template.
+ * the shared HTML keeps a mark here, and sendSharedPageFrom's `holes` says, for each request, what
+ * goes in it: a view and the `key` of everything it depends on besides the hole's name (the reader's
+ * state: signed in, may answer, marked it…). Each (name, key) is rendered once per body, as nobody
+ * in particular, its forms' CSRF token filled in per reader. `name` (no `"`, `&` or `<`) says
+ * which hole. Only in a body sent by sendSharedPageFrom with `holes`; elsewhere it is an empty template.
  */
 export function Hole({ name }: { name: string }): VNode {
   return <template {...{ [`data-${HOLE_MARK}`]: name }} />;
@@ -182,20 +186,20 @@ export async function sendSharedPageFrom(
   }: {
     csrf?: boolean;
     /**
-     * For this request, from the body's `data` (what it may query for the reader): the renderer of
-     * each hole by name.
+     * For this request, from the body's `data` (what it may query for the reader): what goes in each
+     * hole by name (see `Hole`), or null for nothing.
      */
-    holes?: (data: unknown) => Promise<(name: string) => VNode | null>;
+    holes?: (data: unknown) => Promise<(name: string) => { key: string; view: () => VNode } | null>;
     /** What every view must do, cached body or not (count a search that found nothing), from its `data`. */
     eachView?: (data: unknown) => Promise<void>;
   } = {},
 ): Promise<FastifyReply> {
   const app = request.server;
   const render = (body: () => VNode) => renderShared(request, reply, body(), `sendSharedPage(${key})`, csrf);
-  let shared: { html: string; options: PageOptions; data?: unknown };
+  let shared: Omit<SharedBody, 'generation'>;
   if (!app.config.pageCache) {
     const content = await load();
-    shared = { html: render(content.body), options: content.options, data: content.data };
+    shared = { html: render(content.body), options: content.options, data: content.data, holes: new Map() };
   } else {
     let bodies = sharedBodies.get(app);
     if (!bodies) sharedBodies.set(app, (bodies = new Map()));
@@ -213,7 +217,7 @@ export async function sendSharedPageFrom(
       shared = hit;
     } else {
       const content = await load();
-      shared = { html: render(content.body), options: content.options, data: content.data };
+      shared = { html: render(content.body), options: content.options, data: content.data, holes: new Map() };
       if (bodies.size >= MAX_SHARED_BODIES) bodies.delete(bodies.keys().next().value as string);
       bodies.set(fullKey, { ...shared, generation });
     }
@@ -221,16 +225,22 @@ export async function sendSharedPageFrom(
   if (eachView) await eachView(shared.data);
   let html = shared.html;
   if (holes) {
-    const ctx = uiContext(request, reply);
     const fill = await holes(shared.data);
     html = html.replace(HOLE, (_mark, name: string) => {
       const part = fill(name);
-      return part ? renderToString(<UiCtx.Provider value={ctx}>{part}</UiCtx.Provider>) : '';
+      if (!part) return '';
+      const partKey = `${name}\n${part.key}`;
+      let out = shared.holes.get(partKey);
+      if (out === undefined) {
+        out = renderShared(request, reply, part.view(), `hole ${name} of sendSharedPage(${key})`, true);
+        shared.holes.set(partKey, out);
+      }
+      return out;
     });
   }
   // The reader's own token in the body's forms (the token is URL-safe base64: nothing to escape);
   // a page holding one is personal, never stored in the anonymous page cache.
-  if (csrf && html.includes(CSRF_SLOT)) html = html.replaceAll(CSRF_SLOT, uiContext(request, reply).csrfToken());
+  if ((csrf || holes) && html.includes(CSRF_SLOT)) html = html.replaceAll(CSRF_SLOT, uiContext(request, reply).csrfToken());
   // The HTML was rendered (and escaped) by Preact above, with this request's context.
   return sendPage(request, reply, <div dangerouslySetInnerHTML={{ __html: html }} />, shared.options);
 }

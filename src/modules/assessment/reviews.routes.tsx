@@ -34,7 +34,14 @@ import {
 } from './reviews.service.js';
 import { AnswerPage } from './views/answer.page.js';
 import { emptyRateForm, RATE_FIELDS, RateDeletePage, RatePage, RateRefusedPage, type RateFormValues } from './views/rate.page.js';
-import { ReviewActions, ReviewsPage, reviewActionItems, reviewActionsHole, type ReviewActionItem } from './views/reviews.page.js';
+import {
+  ReviewActions,
+  ReviewsPage,
+  reviewActionItems,
+  reviewActionsHole,
+  type ReviewActionItem,
+  type ReviewReaderState,
+} from './views/reviews.page.js';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -227,18 +234,24 @@ export async function reviewsRoutes(app: FastifyInstance): Promise<void> {
     return sendSharedPageFrom(request, reply, request.url, load, {
       holes: async (data) => {
         const items = data as Map<number, ReviewActionItem>;
-        const viewer = actor
-          ? {
-              id: actor.id,
-              canMark: can(actor, 'assess'),
-              canAnswer: can(actor, 'review.answer', service.organisationId),
-              marked: await helpfulMarksOf(app.db, actor.id, [...items.keys()]),
-            }
-          : null;
+        const marked = actor ? await helpfulMarksOf(app.db, actor.id, [...items.keys()]) : new Set<number>();
+        const canMark = can(actor, 'assess');
+        const canAnswer = can(actor, 'review.answer', service.organisationId);
         const byHole = new Map([...items.values()].map((i) => [reviewActionsHole(i.id), i]));
         return (name) => {
           const item = byHole.get(name);
-          return item ? <ReviewActions item={item} viewer={viewer} query={query} serviceSlug={ref.slug} /> : null;
+          if (!item) return null;
+          const state: ReviewReaderState = {
+            signedIn: actor !== null,
+            canMark,
+            canAnswer,
+            own: actor !== null && item.userId === actor.id,
+            marked: marked.has(item.id),
+          };
+          return {
+            key: JSON.stringify(state),
+            view: () => <ReviewActions item={item} state={state} query={query} serviceSlug={ref.slug} />,
+          };
         };
       },
     });

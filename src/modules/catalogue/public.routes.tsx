@@ -11,7 +11,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Locale } from '../../config.js';
 import { AppError } from '../../platform/errors.js';
 import { pick, translator } from '../../platform/i18n.js';
-import { sendPage, sendSharedPage, sendSharedPageFrom, type SharedPageContent } from '../../platform/render.js';
+import { sendPage, sendSharedPageFrom, type SharedPageContent } from '../../platform/render.js';
 import { localizedGet } from '../../platform/routing.js';
 import type { Crumb, Option } from '../../ui/components/index.js';
 import { authorize, can, catalogueActor } from './catalogue.policy.js';
@@ -126,58 +126,65 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
     page: { fixed: ServiceFilters; heading: string; lead: string; crumbs: Crumb[]; path: string; searchable: boolean },
   ) {
     const locale = request.locale;
-    const [ref, index] = await Promise.all([reference(app), catalogueIndex(app)]);
-    const parsed = catalogueQuery.parse(request.query ?? {});
-    const query = knownFilters(page.searchable ? parsed : { ...parsed, q: undefined }, ref);
-    const filters: ServiceFilters = {
-      ...page.fixed,
-      channel: query.channel,
-      free: query.free,
-      language: query.language,
-      organisation: query.organisation,
-    };
-    const browse = (pageNumber: number) =>
-      browseCatalogue(app.db, index, filters, { q: query.q, locale, fallback: defaultLocale, page: pageNumber, perPage: PER_PAGE });
-    let result = await browse(query.page);
-    // A page past the end (an old link, a list that shrank) shows the last page rather than nothing.
-    if (result.services.length === 0 && result.total > 0) {
-      query.page = Math.min(MAX_PAGE, Math.ceil(result.total / PER_PAGE));
-      result = await browse(query.page);
-    }
-    // A search that matched nothing at all (whatever the filters) is what citizens could not find.
-    const missed = query.q !== undefined && result.searchTotal === 0;
-    if (missed) await recordSearchMiss(app.db, query.q!, locale);
-    const t = translator(locale);
     const unmetSearches = page.searchable ? await unmetSearchesLink(request) : undefined;
-    return sendSharedPage(
-      request,
-      reply,
-      `${request.url}\nunmet=${unmetSearches ?? ''}`,
-      () => (
-        <CataloguePage
-          heading={page.heading}
-          lead={page.lead}
-          crumbs={page.crumbs}
-          basePath={`/${locale}${page.path}`}
-          query={query}
-          searchable={page.searchable}
-          {...filterOptions(ref, locale, defaultLocale)}
-          services={result.services}
-          total={result.total}
-          pageCount={Math.min(MAX_PAGE, Math.ceil(result.total / PER_PAGE))}
-          organisationNames={organisationNames(ref)}
-          defaultLocale={defaultLocale}
-          help={helpLinks(app, locale)}
-          unmetSearches={unmetSearches}
-        />
-      ),
-      {
-        title: query.q !== undefined ? t('services.list.titleWithQuery', { title: page.heading, q: query.q }) : page.heading,
-        description: page.lead,
-        // Every miss must reach the handler to be counted.
-        cacheable: !missed,
+    // The list is the same for everyone (but officials' link to the unmet searches): a shared body
+    // per URL and content generation, its query run on a miss only. A search that matched nothing
+    // is counted on every view, cached or not.
+    const load = async (): Promise<SharedPageContent> => {
+      const [ref, index] = await Promise.all([reference(app), catalogueIndex(app)]);
+      const parsed = catalogueQuery.parse(request.query ?? {});
+      const query = knownFilters(page.searchable ? parsed : { ...parsed, q: undefined }, ref);
+      const filters: ServiceFilters = {
+        ...page.fixed,
+        channel: query.channel,
+        free: query.free,
+        language: query.language,
+        organisation: query.organisation,
+      };
+      const browse = (pageNumber: number) =>
+        browseCatalogue(app.db, index, filters, { q: query.q, locale, fallback: defaultLocale, page: pageNumber, perPage: PER_PAGE });
+      let result = await browse(query.page);
+      // A page past the end (an old link, a list that shrank) shows the last page rather than nothing.
+      if (result.services.length === 0 && result.total > 0) {
+        query.page = Math.min(MAX_PAGE, Math.ceil(result.total / PER_PAGE));
+        result = await browse(query.page);
+      }
+      // A search that matched nothing at all (whatever the filters) is what citizens could not find.
+      const missed = query.q !== undefined && result.searchTotal === 0;
+      const t = translator(locale);
+      return {
+        body: () => (
+          <CataloguePage
+            heading={page.heading}
+            lead={page.lead}
+            crumbs={page.crumbs}
+            basePath={`/${locale}${page.path}`}
+            query={query}
+            searchable={page.searchable}
+            {...filterOptions(ref, locale, defaultLocale)}
+            services={result.services}
+            total={result.total}
+            pageCount={Math.min(MAX_PAGE, Math.ceil(result.total / PER_PAGE))}
+            organisationNames={organisationNames(ref)}
+            defaultLocale={defaultLocale}
+            help={helpLinks(app, locale)}
+            unmetSearches={unmetSearches}
+          />
+        ),
+        options: {
+          title: query.q !== undefined ? t('services.list.titleWithQuery', { title: page.heading, q: query.q }) : page.heading,
+          description: page.lead,
+          // Every miss must reach the handler to be counted.
+          cacheable: !missed,
+        },
+        data: missed ? query.q : undefined,
+      };
+    };
+    return sendSharedPageFrom(request, reply, `${request.url}\nunmet=${unmetSearches ?? ''}`, load, {
+      eachView: async (missedQuery) => {
+        if (typeof missedQuery === 'string') await recordSearchMiss(app.db, missedQuery, locale);
       },
-    );
+    });
   }
 
   localizedGet(

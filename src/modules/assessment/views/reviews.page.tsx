@@ -52,23 +52,32 @@ export function reviewActionItems(
 /** The hole of a review's actions (`ReviewActions`). */
 export const reviewActionsHole = (id: number) => `review-${id}`;
 
+/** Where the reader stands with one review: all its actions depend on (the hole's key). */
+export interface ReviewReaderState {
+  signedIn: boolean;
+  canMark: boolean;
+  canAnswer: boolean;
+  /** The review is the reader's own. */
+  own: boolean;
+  /** The reader marked it helpful. */
+  marked: boolean;
+}
+
 export interface ReviewActionsProps {
   item: ReviewActionItem;
-  /** What the viewer may do: null when signed out. */
-  viewer: { id: number; canMark: boolean; canAnswer: boolean; marked: ReadonlySet<number> } | null;
+  state: ReviewReaderState;
   query: ReviewsQuery;
   serviceSlug: string;
 }
 
 /** "Helpful" (signed-in people, not on their own review), "Answer" (the organisation's officials), "Report", "Change". */
-export function ReviewActions({ item, viewer, query, serviceSlug }: ReviewActionsProps) {
+export function ReviewActions({ item, state, query, serviceSlug }: ReviewActionsProps) {
   const { t, href } = useUi();
   const author = item.authorName === null ? t('personalData.deletedParticipant') : participantName(item.authorName, t);
-  const own = viewer !== null && item.userId === viewer.id;
-  const marked = viewer?.marked.has(item.id) ?? false;
+  const { own, marked } = state;
   return (
     <>
-      {viewer?.canMark && !own ? (
+      {state.canMark && !own ? (
         <form method="post" action={href(`/reviews/${item.id}/helpful`)} class="inline-form">
           <CsrfField />
           <input type="hidden" name="mark" value={marked ? 'off' : 'on'} />
@@ -80,10 +89,10 @@ export function ReviewActions({ item, viewer, query, serviceSlug }: ReviewAction
         </form>
       ) : null}
       {own ? <span>{t('rating.reviews.own')}</span> : null}
-      {viewer?.canAnswer ? (
+      {state.canAnswer ? (
         <a href={href(`/reviews/${item.id}/answer`)}>{t(item.answered ? 'rating.reviews.changeAnswer' : 'rating.reviews.answer')}</a>
       ) : null}
-      {viewer && !own ? <a href={`${href('/flags/new')}?type=${REVIEW_TYPE}&id=${item.id}`}>{t('rating.reviews.report')}</a> : null}
+      {state.signedIn && !own ? <a href={`${href('/flags/new')}?type=${REVIEW_TYPE}&id=${item.id}`}>{t('rating.reviews.report')}</a> : null}
       {own ? <a href={href(`/services/${serviceSlug}/rate`)}>{t('rating.reviews.change')}</a> : null}
     </>
   );
