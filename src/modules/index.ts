@@ -12,6 +12,7 @@ import { pagesModule } from './pages/index.js';
 import { placesActivityModule, placesModule } from './places/index.js';
 import { preferencesModule } from './preferences/index.js';
 import { territoryModule } from './territory/index.js';
+import { wikiModule } from './wiki/index.js';
 
 export const modules: readonly EcoopModule[] = [
   territoryModule,
@@ -24,4 +25,5 @@ export const modules: readonly EcoopModule[] = [
   preferencesModule,
   moderationModule,
   assessmentModule,
+  wikiModule,
 ];

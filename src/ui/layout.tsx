@@ -56,6 +56,7 @@ export function Layout({ title, description, children, head }: LayoutProps) {
               <NavLink path="/" label={t('nav.home')} />
               <NavLink path="/services" label={t('nav.services')} />
               <NavLink path="/places" label={t('nav.places')} />
+              <NavLink path="/wiki" label={t('nav.wiki')} />
               <NavLink path="/search" label={t('nav.search')} />
               <NavLink path="/about" label={t('nav.about')} />
             </ul>

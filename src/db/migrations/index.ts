@@ -20,6 +20,7 @@ import * as assessment from './2026_11_26_0015_assessment.js';
 import * as assessmentAnswerTimes from './2026_11_26_0016_assessment_answer_times.js';
 import * as reviewOrder from './2026_11_26_0017_review_order.js';
 import * as placesDirectory from './2026_11_26_0018_places_directory.js';
+import * as wiki from './2026_11_27_0019_wiki.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0001_platform': platform,
@@ -39,4 +40,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0016_assessment_answer_times': assessmentAnswerTimes,
   '2026_11_26_0017_review_order': reviewOrder,
   '2026_11_26_0018_places_directory': placesDirectory,
+  '2026_11_27_0019_wiki': wiki,
 };

@@ -1,0 +1,101 @@
+/**
+ * A page's history: every revision, newest first (keyset pages), with who, when, the edit summary
+ * and the size change; "Changes" shows the diff with the revision before; editors can bring an
+ * earlier revision back (a new revision: nothing is erased). A form compares any two. Pure.
+ */
+import { formatDate, formatNumber } from '../../../platform/i18n.js';
+import { Breadcrumbs, Button, CsrfField, KeysetPagination, Select } from '../../../ui/components/index.js';
+import { useUi } from '../../../ui/context.js';
+import type { RevisionSummary } from '../wiki.model.js';
+
+export interface WikiHistoryProps {
+  page: { slug: string; title: string; revisionId: number };
+  revisions: RevisionSummary[];
+  /** The `before` of the next (older) page of the history, or null. */
+  next: number | null;
+  isFirstPage: boolean;
+  canRestore: boolean;
+}
+
+export function WikiHistoryPage({ page, revisions, next, isFirstPage, canRestore }: WikiHistoryProps) {
+  const { t, href, locale } = useUi();
+  const base = href(`/wiki/${page.slug}/history`);
+  const options = revisions.map((r) => ({ value: String(r.id), label: formatDate(locale, r.createdAt, 'datetime') }));
+  const signed = (n: number) => (n > 0 ? `+${formatNumber(locale, n)}` : `−${formatNumber(locale, -n)}`);
+  return (
+    <div class="prose">
+      <Breadcrumbs
+        items={[
+          { label: t('wiki.index.title'), href: href('/wiki') },
+          { label: page.title, href: href(`/wiki/${page.slug}`) },
+          { label: t('wiki.page.history') },
+        ]}
+      />
+      <h1>{t('wiki.history.title', { title: page.title })}</h1>
+      <p class="lead">{t('wiki.history.lead')}</p>
+      <div class="table-wrap">
+        <table class="table">
+          <caption>{t('wiki.history.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('wiki.history.when')}</th>
+              <th scope="col">{t('wiki.history.who')}</th>
+              <th scope="col">{t('wiki.history.summary')}</th>
+              <th scope="col">{t('wiki.history.size')}</th>
+              <th scope="col">{t('wiki.history.actions')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {revisions.map((r) => (
+              <tr key={r.id} id={`revision-${r.id}`}>
+                <td>
+                  <time dateTime={r.createdAt}>{formatDate(locale, r.createdAt, 'datetime')}</time>
+                </td>
+                <td>{r.author ?? t('wiki.history.deleted')}</td>
+                <td>
+                  {t(`wiki.history.kind.${r.kind}`)}
+                  {r.summary ? `: ${r.summary}` : ''}
+                </td>
+                <td>{t('wiki.history.delta', { delta: r.sizeDelta, signed: signed(r.sizeDelta) })}</td>
+                <td>
+                  {r.parentId !== null ? (
+                    <a href={`${href(`/wiki/${page.slug}/diff`)}?from=${r.parentId}&to=${r.id}`}>{t('wiki.history.changes')}</a>
+                  ) : null}
+                  {r.id === page.revisionId ? (
+                    <span> {t('wiki.history.current')}</span>
+                  ) : canRestore ? (
+                    <form method="post" action={href(`/wiki/${page.slug}/restore`)} class="inline-form">
+                      <CsrfField />
+                      <input type="hidden" name="revision" value={String(r.id)} />
+                      <Button
+                        variant="secondary"
+                        ariaLabel={`${t('wiki.history.restore')} (${formatDate(locale, r.createdAt, 'datetime')})`}
+                      >
+                        {t('wiki.history.restore')}
+                      </Button>
+                    </form>
+                  ) : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <KeysetPagination
+        label={t('wiki.history.pages')}
+        newestHref={isFirstPage ? null : base}
+        olderHref={next !== null ? `${base}?before=${next}` : null}
+        newestText={t('wiki.history.newest')}
+        olderText={t('wiki.history.older')}
+      />
+      {revisions.length > 1 ? (
+        <form method="get" action={href(`/wiki/${page.slug}/diff`)} class="wiki-compare">
+          <h2>{t('wiki.history.compare')}</h2>
+          <Select id="compare-from" name="from" label={t('wiki.history.from')} options={options} value={String(revisions[1]!.id)} />
+          <Select id="compare-to" name="to" label={t('wiki.history.to')} options={options} value={String(revisions[0]!.id)} />
+          <Button variant="secondary">{t('wiki.history.compareSubmit')}</Button>
+        </form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+/** Reading the wiki: a page with its latest revision, its history by keyset pages. Reads only. */
+import type { Db } from '../../db/database.js';
+import type { PageType, RevisionSummary, WikiPageView } from './wiki.model.js';
+import './wiki.tables.js';
+
+/** A page with the text of its latest revision, or null. */
+export async function findPage(db: Db, slug: string): Promise<WikiPageView | null> {
+  const row = await db
+    .selectFrom('wiki_pages as p')
+    .innerJoin('wiki_revisions as r', 'r.id', 'p.current_revision_id')
+    .select(['p.slug', 'p.title', 'p.type', 'p.locale', 'p.category', 'p.protected', 'p.updated_at', 'r.id as revision_id', 'r.body'])
+    .where('p.slug', '=', slug)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    slug: row.slug,
+    title: row.title,
+    type: row.type as PageType,
+    locale: row.locale,
+    category: row.category,
+    body: row.body,
+    revisionId: row.revision_id,
+    protected: row.protected === 1,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** Revisions per page of history at most. */
+export const MAX_REVISIONS_PER_PAGE = 100;
+
+/**
+ * A page's revisions, newest first, `limit` at a time from before the revision id `before` (keyset:
+ * the 500th page of a long history costs what the first does). Null when the page does not exist.
+ */
+export async function listRevisions(
+  db: Db,
+  slug: string,
+  options: { before?: number | undefined; limit: number },
+): Promise<{ revisions: RevisionSummary[]; next: number | null } | null> {
+  const page = await db.selectFrom('wiki_pages').select('id').where('slug', '=', slug).executeTakeFirst();
+  if (!page) return null;
+  let query = db
+    .selectFrom('wiki_revisions as r')
+    .leftJoin('users as u', 'u.id', 'r.author_id')
+    .select(['r.id', 'r.parent_id', 'r.summary', 'r.kind', 'r.size', 'r.size_delta', 'r.created_at', 'u.display_name', 'u.deleted_at'])
+    .where('r.page_id', '=', page.id);
+  if (options.before !== undefined) query = query.where('r.id', '<', options.before);
+  const rows = await query
+    .orderBy('r.id', 'desc')
+    .limit(options.limit + 1)
+    .execute();
+  const shown = rows.slice(0, options.limit);
+  return {
+    revisions: shown.map((r) => ({
+      id: r.id,
+      parentId: r.parent_id,
+      // A deleted account's contributions stay, without a name.
+      author: r.display_name && !r.deleted_at ? r.display_name : null,
+      summary: r.summary,
+      kind: r.kind as RevisionSummary['kind'],
+      size: r.size,
+      sizeDelta: r.size_delta,
+      createdAt: r.created_at,
+    })),
+    next: rows.length > options.limit ? shown[shown.length - 1]!.id : null,
+  };
+}

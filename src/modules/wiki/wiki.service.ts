@@ -1,0 +1,250 @@
+/**
+ * Saving wiki pages: every save is a new revision, and no edit is ever lost. A save names the
+ * revision the editor started from; when someone else saved in between, the two edits are merged
+ * line by line (three-way, merge.ts) and saved as one revision when they do not overlap. When they
+ * do, nothing is saved and the caller gets both versions to resolve. Restoring an old revision is a
+ * new revision with its text (nothing erased). Each save stores the full text, the diff from the
+ * revision before and the page's links, in one transaction that locks the page row.
+ */
+import type { Db } from '../../db/database.js';
+import { forUpdate, nowIso } from '../../db/dialect.js';
+import { audit, type AuditContext } from '../../platform/audit.js';
+import { contentChanged } from '../../platform/content-cache.js';
+import { AppError, type FieldError } from '../../platform/errors.js';
+import { extractLinks, MAX_TITLE_SLUG, normalizeTitle, slugifyTitle } from './markdown.js';
+import { threeWayMerge } from './merge.js';
+import { makeStoredDiff, sizeDelta } from './revision-diff.js';
+import { PAGE_TYPES, WIKI_LIMITS, type PageEdit, type PageType } from './wiki.model.js';
+import { authorize, type WikiActor } from './wiki.policy.js';
+import './wiki.tables.js';
+
+/** Page slugs: lower-case words joined by hyphens (slugifyTitle's output). */
+export const WIKI_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Both sides of an edit conflict, for the editor (or the API client) to resolve. */
+export interface EditConflict {
+  current: { revisionId: number; title: string; body: string };
+  yours: { title: string; body: string; baseRevisionId: number | null };
+}
+
+export type SaveOutcome =
+  | { status: 'saved'; slug: string; revisionId: number; created: boolean; merged: boolean; unchanged: boolean }
+  | ({ status: 'conflict' } & EditConflict);
+
+/** Normalises a save's texts (line endings, surrounding blanks) and lists what is wrong with them. */
+function checkEdit(slug: string, edit: PageEdit, locales: readonly string[]): { title: string; body: string; summary: string } {
+  // As links name pages (normalizeTitle): [[Title]] then finds it exactly.
+  const title = normalizeTitle(edit.title);
+  const body = edit.body.replace(/\r\n?/g, '\n');
+  const summary = edit.summary.trim().replace(/\s+/g, ' ');
+  const problems: FieldError[] = [];
+  if (!WIKI_SLUG.test(slug) || slug.length > 120) problems.push({ field: 'slug', message: 'wiki.errors.slug' });
+  if (title === '') problems.push({ field: 'title', message: 'wiki.errors.titleMissing' });
+  else if (title.length > WIKI_LIMITS.title) problems.push({ field: 'title', message: 'wiki.errors.titleLong' });
+  if (body.trim() === '') problems.push({ field: 'body', message: 'wiki.errors.bodyMissing' });
+  else if (body.length > WIKI_LIMITS.body) problems.push({ field: 'body', message: 'wiki.errors.bodyLong' });
+  if (summary.length > WIKI_LIMITS.summary) problems.push({ field: 'summary', message: 'wiki.errors.summaryLong' });
+  if (edit.type !== undefined && !PAGE_TYPES.includes(edit.type)) problems.push({ field: 'type', message: 'wiki.errors.type' });
+  if (edit.locale !== undefined && !locales.includes(edit.locale)) problems.push({ field: 'locale', message: 'wiki.errors.locale' });
+  if (problems.length > 0) throw new AppError('validation_failed', 'The page cannot be saved as it is', problems);
+  return { title, body, summary };
+}
+
+/** A page's row, locked for the rest of the transaction (PostgreSQL; SQLite serialises writers). */
+async function lockPage(trx: Db, slug: string) {
+  return forUpdate(trx, trx.selectFrom('wiki_pages').selectAll().where('slug', '=', slug)).executeTakeFirst();
+}
+
+async function revisionOf(trx: Db, pageId: number, revisionId: number) {
+  return trx.selectFrom('wiki_revisions').selectAll().where('id', '=', revisionId).where('page_id', '=', pageId).executeTakeFirst();
+}
+
+/** Stores a revision after `parent` and points the page at it; replaces the page's links. */
+async function writeRevision(
+  trx: Db,
+  page: { id: number; revision_count: number },
+  parent: { id: number; body: string } | null,
+  revision: {
+    authorId: number;
+    title: string;
+    body: string;
+    summary: string;
+    kind: 'create' | 'edit' | 'merge' | 'restore';
+    restoredFrom?: number;
+  },
+): Promise<number> {
+  const stamp = nowIso();
+  const before = parent?.body ?? '';
+  const { id } = await trx
+    .insertInto('wiki_revisions')
+    .values({
+      page_id: page.id,
+      parent_id: parent?.id ?? null,
+      author_id: revision.authorId,
+      title: revision.title,
+      body: revision.body,
+      diff: JSON.stringify(makeStoredDiff(before, revision.body)),
+      summary: revision.summary,
+      size: revision.body.length,
+      size_delta: sizeDelta(before, revision.body),
+      kind: revision.kind,
+      restored_from: revision.restoredFrom ?? null,
+      created_at: stamp,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('wiki_pages')
+    .set({ title: revision.title, current_revision_id: id, revision_count: page.revision_count + 1, updated_at: stamp })
+    .where('id', '=', page.id)
+    .execute();
+  const links = extractLinks(revision.body);
+  await trx.deleteFrom('wiki_links').where('page_id', '=', page.id).execute();
+  const rows = [...new Set(links.pages.map((p) => `page\n${p}`)), ...new Set(links.services.map((s) => `service\n${s}`))].map((key) => {
+    const [kind, target] = key.split('\n') as [string, string];
+    return { page_id: page.id, kind, target };
+  });
+  if (rows.length > 0) await trx.insertInto('wiki_links').values(rows).execute();
+  return id;
+}
+
+/**
+ * Creates the page `slug` (no `baseRevisionId`) or saves a new revision of it. From the latest
+ * revision: saved as is. From an older one: merged with what was saved since when the edits do not
+ * overlap (`merged: true`), else `conflict` and nothing is written. Saving the same title and text
+ * again writes nothing (`unchanged`). Refused for signed-out or unverified people, and for
+ * protected pages to all but trusted editors.
+ */
+export async function savePage(
+  db: Db,
+  actor: WikiActor,
+  slug: string,
+  edit: PageEdit,
+  options: { locales: readonly string[]; defaultLocale: string },
+): Promise<SaveOutcome> {
+  if (!actor) throw new AppError('unauthorized', 'Sign in first');
+  const { title, body, summary } = checkEdit(slug, edit, options.locales);
+  const outcome = await db.transaction().execute(async (trx): Promise<SaveOutcome> => {
+    const page = await lockPage(trx, slug);
+    if (!page) {
+      if (edit.baseRevisionId !== undefined) throw new AppError('not_found', 'No such page: it may have been deleted');
+      authorize(actor, 'page.create');
+      const stamp = nowIso();
+      const created = await trx
+        .insertInto('wiki_pages')
+        .values({
+          slug,
+          locale: edit.locale ?? options.defaultLocale,
+          title,
+          type: (edit.type ?? 'general') satisfies PageType,
+          category: null,
+          translation_group: null,
+          current_revision_id: null,
+          created_by: actor.id,
+          created_at: stamp,
+          updated_at: stamp,
+        })
+        .returning(['id', 'revision_count'])
+        .executeTakeFirstOrThrow();
+      const revisionId = await writeRevision(trx, created, null, { authorId: actor.id, title, body, summary, kind: 'create' });
+      return { status: 'saved', slug, revisionId, created: true, merged: false, unchanged: false };
+    }
+    authorize(actor, 'page.edit', { protected: page.protected === 1 });
+    const current = await revisionOf(trx, page.id, page.current_revision_id!);
+    if (!current) throw new Error(`wiki page ${page.id} has no current revision`);
+    const unchanged = (revisionId: number): SaveOutcome => ({
+      status: 'saved',
+      slug,
+      revisionId,
+      created: false,
+      merged: false,
+      unchanged: true,
+    });
+    const conflict = (): SaveOutcome => ({
+      status: 'conflict',
+      current: { revisionId: current.id, title: current.title, body: current.body },
+      yours: { title, body, baseRevisionId: edit.baseRevisionId ?? null },
+    });
+    // Creating a page someone else has just created: their text is not lost, nor is this one.
+    if (edit.baseRevisionId === undefined) return title === current.title && body === current.body ? unchanged(current.id) : conflict();
+    const base = await revisionOf(trx, page.id, edit.baseRevisionId);
+    if (!base)
+      throw new AppError('validation_failed', 'That revision is not one of this page', [
+        { field: 'baseRevisionId', message: 'wiki.errors.base' },
+      ]);
+    if (base.id === current.id) {
+      if (title === current.title && body === current.body) return unchanged(current.id);
+      const revisionId = await writeRevision(trx, page, current, { authorId: actor.id, title, body, summary, kind: 'edit' });
+      return { status: 'saved', slug, revisionId, created: false, merged: false, unchanged: false };
+    }
+    // Someone saved since the editor's base: keep both edits when they do not overlap.
+    const mergedTitle = title === base.title ? current.title : current.title === base.title || current.title === title ? title : null;
+    const merged = threeWayMerge(base.body, current.body, body);
+    if (mergedTitle === null || !merged.clean) return conflict();
+    if (mergedTitle === current.title && merged.text === current.body) return unchanged(current.id);
+    const revisionId = await writeRevision(trx, page, current, {
+      authorId: actor.id,
+      title: mergedTitle,
+      body: merged.text,
+      summary,
+      kind: 'merge',
+    });
+    return { status: 'saved', slug, revisionId, created: false, merged: true, unchanged: false };
+  });
+  if (outcome.status === 'saved' && !outcome.unchanged) await contentChanged(db);
+  return outcome;
+}
+
+/**
+ * Brings back the text and title of an earlier revision as a new revision (`restore`): the history
+ * keeps everything, vandalism included. One action, audited. Refused as an edit would be.
+ */
+export async function restoreRevision(
+  db: Db,
+  actor: WikiActor,
+  slug: string,
+  revisionId: number,
+  summary: string,
+  context: AuditContext,
+): Promise<{ revisionId: number }> {
+  if (!actor) throw new AppError('unauthorized', 'Sign in first');
+  const note = summary.trim().replace(/\s+/g, ' ').slice(0, WIKI_LIMITS.summary);
+  const id = await db.transaction().execute(async (trx) => {
+    const page = await lockPage(trx, slug);
+    if (!page) throw new AppError('not_found', 'No such page');
+    authorize(actor, 'page.edit', { protected: page.protected === 1 });
+    const old = await revisionOf(trx, page.id, revisionId);
+    if (!old) throw new AppError('not_found', 'No such revision of this page');
+    const current = await revisionOf(trx, page.id, page.current_revision_id!);
+    if (!current) throw new Error(`wiki page ${page.id} has no current revision`);
+    if (old.id === current.id) throw new AppError('conflict', 'This is already the current revision');
+    const newId = await writeRevision(trx, page, current, {
+      authorId: actor.id,
+      title: old.title,
+      body: old.body,
+      summary: note,
+      kind: 'restore',
+      restoredFrom: old.id,
+    });
+    await audit(trx, {
+      ...context,
+      actorId: actor.id,
+      action: 'wiki.restore',
+      subjectType: 'wiki_page',
+      subjectId: slug,
+      data: { revision: old.id, as: newId },
+    });
+    return newId;
+  });
+  await contentChanged(db);
+  return { revisionId: id };
+}
+
+/** A free slug for a new page titled `title` in the wiki: its slug, or with `-2`, `-3`… */
+export async function freeSlug(db: Db, title: string): Promise<string> {
+  // Room for a "-99" suffix within the slug's maximum length.
+  const stem = (slugifyTitle(title) || 'page').slice(0, MAX_TITLE_SLUG - 4).replace(/-+$/, '');
+  const taken = new Set((await db.selectFrom('wiki_pages').select('slug').where('slug', 'like', `${stem}%`).execute()).map((r) => r.slug));
+  if (!taken.has(stem)) return stem;
+  for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
+}
