@@ -6,6 +6,7 @@
  */
 import type { EcoopModule } from '../../platform/module.js';
 import { wikiApiRoutes } from './wiki-api.routes.js';
+import { serviceGuides } from './service-guides.js';
 import { wikiRoutes } from './wiki.routes.js';
 import { seedDemoWiki } from './demo-data.js';
 import { wikiOpenApi } from './wiki.openapi.js';
@@ -18,6 +19,7 @@ export const wikiModule: EcoopModule = {
     await wikiApiRoutes(app);
   },
   openapi: wikiOpenApi,
+  slots: { 'service.page': serviceGuides },
   personalData: wikiPersonalData,
   demoSeed: ({ db, config }) => seedDemoWiki(db, { defaultLocale: config.defaultLocale, locales: config.locales }),
 };

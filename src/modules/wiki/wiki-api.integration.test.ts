@@ -196,6 +196,21 @@ describeEachDatabase('wiki API', (dialect) => {
       expect(body).toContain('(a PDF)');
     });
 
+    it('creates a page once when two people create it at once: the other gets a conflict, nothing overwritten', async () => {
+      const a = await editor();
+      const b = await editor();
+      const [x, y] = await Promise.all([
+        put('created-twice', a.token, { title: 'Twice', body: 'From A.' }),
+        put('created-twice', b.token, { title: 'Twice', body: 'From B.' }),
+      ]);
+      expect([x.statusCode, y.statusCode].sort()).toEqual([201, 409]);
+      const winner = x.statusCode === 201 ? 'From A.' : 'From B.';
+      const loser = x.statusCode === 201 ? y : x;
+      expect(loser.json<Json>()).toMatchObject({ code: 'edit_conflict', current: { body: winner } });
+      expect((await get('/api/v1/wiki/created-twice')).json<Json>().body).toBe(winner);
+      expect((await get('/api/v1/wiki/created-twice/revisions')).json<Json>().data).toHaveLength(1);
+    });
+
     it('stores each revision’s diff from the one before, which reproduces it', async () => {
       const { token } = await editor();
       let base = (await put('diff-guide', token, { title: 'Diffs', body: GUIDE })).json<Json>().revisionId as number;
@@ -260,6 +275,10 @@ describeEachDatabase('wiki API', (dialect) => {
         { field: 'title', message: 'wiki.errors.titleLong' },
       ]);
       expect((await put('Bad_Slug', token, { title: 'Slug', body: 'x' })).statusCode).toBe(422);
+      // The editor's own address is not a page's.
+      expect((await put('new', token, { title: 'New', body: 'x' })).json<Json>().fields).toEqual([
+        { field: 'slug', message: 'wiki.errors.slug' },
+      ]);
       expect((await put('bad-input', token, { title: 'T', body: 'x', type: 'novel' })).statusCode).toBe(400);
       expect((await put('bad-input', token, { title: 'T', body: 'x', locale: 'xx' })).statusCode).toBe(422);
       expect((await put('bad-input', token, { body: 'no title' })).statusCode).toBe(400);

@@ -65,6 +65,10 @@ describeEachDatabase('wiki pages', (dialect) => {
     expect(page.body).toContain('href="#wiki-before-you-start"');
     expect(page.body).toContain('class="wiki-link--missing"');
     expect(page.body).toContain('Finding a Digital Public Space');
+    // The service's page lists the guide (and the French one does not: it is an English page).
+    const servicePage = await t.app.inject({ url: `/en/services/${service.slug}` });
+    expect(servicePage.body).toContain('href="/en/wiki/applying-online-step-by-step"');
+    expect((await t.app.inject({ url: `/fr/services/${service.slug}` })).body).not.toContain('/wiki/applying-online-step-by-step');
     const index = await t.app.inject({ url: '/en/wiki' });
     expect(index.body).toContain('/en/wiki/applying-online-step-by-step');
     // The missing page: a 404 that offers to write it.

@@ -7,7 +7,7 @@
  * revision before and the page's links, in one transaction that locks the page row.
  */
 import type { Db } from '../../db/database.js';
-import { forUpdate, nowIso } from '../../db/dialect.js';
+import { forUpdate, isUniqueViolation, nowIso } from '../../db/dialect.js';
 import { audit, type AuditContext } from '../../platform/audit.js';
 import { contentChanged } from '../../platform/content-cache.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
@@ -20,6 +20,8 @@ import './wiki.tables.js';
 
 /** Page slugs: lower-case words joined by hyphens (slugifyTitle's output). */
 export const WIKI_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+/** Addresses the wiki's own pages use (`/wiki/new`): no page may take them. */
+const RESERVED_SLUGS: readonly string[] = ['new'];
 
 /** Both sides of an edit conflict, for the editor (or the API client) to resolve. */
 export interface EditConflict {
@@ -38,7 +40,8 @@ function checkEdit(slug: string, edit: PageEdit, locales: readonly string[]): { 
   const body = edit.body.replace(/\r\n?/g, '\n');
   const summary = edit.summary.trim().replace(/\s+/g, ' ');
   const problems: FieldError[] = [];
-  if (!WIKI_SLUG.test(slug) || slug.length > 120) problems.push({ field: 'slug', message: 'wiki.errors.slug' });
+  if (!WIKI_SLUG.test(slug) || slug.length > 120 || RESERVED_SLUGS.includes(slug))
+    problems.push({ field: 'slug', message: 'wiki.errors.slug' });
   if (title === '') problems.push({ field: 'title', message: 'wiki.errors.titleMissing' });
   else if (title.length > WIKI_LIMITS.title) problems.push({ field: 'title', message: 'wiki.errors.titleLong' });
   if (body.trim() === '') problems.push({ field: 'body', message: 'wiki.errors.bodyMissing' });
@@ -121,10 +124,24 @@ export async function savePage(
   slug: string,
   edit: PageEdit,
   options: { locales: readonly string[]; defaultLocale: string },
+  retried = false,
 ): Promise<SaveOutcome> {
   if (!actor) throw new AppError('unauthorized', 'Sign in first');
   const { title, body, summary } = checkEdit(slug, edit, options.locales);
-  const outcome = await db.transaction().execute(async (trx): Promise<SaveOutcome> => {
+  let outcome: SaveOutcome;
+  try {
+    outcome = await db.transaction().execute((trx) => saveIn(trx));
+  } catch (err) {
+    // Two people creating the same page at once: there was no row to lock, and the loser of the
+    // unique slug gets here once the winner committed. Again, it finds the page (and answers
+    // `unchanged` or `conflict`: the winner's text is not overwritten, nor is this one lost).
+    if (retried || !isUniqueViolation(err)) throw err;
+    return savePage(db, actor, slug, edit, options, true);
+  }
+  if (outcome.status === 'saved' && !outcome.unchanged) await contentChanged(db);
+  return outcome;
+
+  async function saveIn(trx: Db): Promise<SaveOutcome> {
     const page = await lockPage(trx, slug);
     if (!page) {
       if (edit.baseRevisionId !== undefined) throw new AppError('not_found', 'No such page: it may have been deleted');
@@ -190,9 +207,7 @@ export async function savePage(
       kind: 'merge',
     });
     return { status: 'saved', slug, revisionId, created: false, merged: true, unchanged: false };
-  });
-  if (outcome.status === 'saved' && !outcome.unchanged) await contentChanged(db);
-  return outcome;
+  }
 }
 
 /**
@@ -244,7 +259,8 @@ export async function restoreRevision(
 export async function freeSlug(db: Db, title: string): Promise<string> {
   // Room for a "-99" suffix within the slug's maximum length.
   const stem = (slugifyTitle(title) || 'page').slice(0, MAX_TITLE_SLUG - 4).replace(/-+$/, '');
-  const taken = new Set((await db.selectFrom('wiki_pages').select('slug').where('slug', 'like', `${stem}%`).execute()).map((r) => r.slug));
+  const rows = await db.selectFrom('wiki_pages').select('slug').where('slug', 'like', `${stem}%`).execute();
+  const taken = new Set([...RESERVED_SLUGS, ...rows.map((r) => r.slug)]);
   if (!taken.has(stem)) return stem;
   for (let n = 2; ; n++) if (!taken.has(`${stem}-${n}`)) return `${stem}-${n}`;
 }

@@ -70,9 +70,7 @@ export function WikiEditPage({ slug, action, existing, values, errors, conflict 
           <p>
             <strong>{conflict.title}</strong>
           </p>
-          <pre class="wiki-source" tabIndex={0} aria-labelledby="wiki-current">
-            {conflict.body}
-          </pre>
+          <pre class="wiki-source">{conflict.body}</pre>
           <h2>{t('wiki.conflict.yours')}</h2>
         </section>
       ) : null}
