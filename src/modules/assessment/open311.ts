@@ -7,6 +7,7 @@
  * `GET requests` filters. Pure: no database, no request.
  */
 import { PROBLEM_CATEGORIES, isOpenStatus, type ProblemCategory, type ProblemStatus } from './assessment.model.js';
+import { xmlText } from '../../platform/xml.js';
 
 export const FORMATS = { xml: 'text/xml; charset=utf-8', json: 'application/json; charset=utf-8' } as const;
 export type Format = keyof typeof FORMATS;
@@ -28,16 +29,6 @@ const ITEM_ELEMENT: Readonly<Record<string, string>> = {
   formats: 'format',
   errors: 'error',
 };
-
-// Characters XML 1.0 cannot carry at all, even escaped (controls other than tab, CR, LF; lone surrogates; U+FFFE/F).
-const NOT_XML =
-  // eslint-disable-next-line no-control-regex
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Text content of an element: escaped, and without the characters XML forbids. */
-export function xmlText(s: string): string {
-  return s.replace(NOT_XML, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 function element(name: string, value: Value, indent: string): string {
   if (value === null) return `${indent}<${name}></${name}>\n`;

@@ -4,6 +4,7 @@
  * editor's text), history, changes between revisions, restore; who may not (signed out,
  * unverified, protected pages); hostile Markdown rendered inert on the page.
  */
+import { DomUtils, parseDocument } from 'htmlparser2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, describeEachDatabase, type TestApp } from '../../../test/support.js';
 import { createSession } from '../../platform/session.js';
@@ -134,6 +135,42 @@ describeEachDatabase('wiki pages', (dialect) => {
     fresh();
     expect((await t.app.inject({ url: '/en/wiki/restorable' })).body).toContain('Good text.');
     expect((await t.app.inject({ url: '/en/wiki/restorable/diff?from=1&to=999999' })).statusCode).toBe(404);
+  });
+
+  it('lists recent changes as a page and an Atom feed, newest first, escaped', async () => {
+    const author = await person();
+    await saveForm(author, '/en/wiki/new', '/en/wiki/new', { title: 'Feed <check> & co', body: 'First.' });
+    await saveForm(author, '/en/wiki/feed-check-co/edit', '/en/wiki/feed-check-co/edit', {
+      title: 'Feed <check> & co',
+      body: 'Second.',
+      summary: 'Fixed "step" <2>',
+    });
+    fresh();
+    const page = await t.app.inject({ url: '/en/wiki/recent-changes' });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('href="/en/wiki/feed-check-co"');
+    expect(page.body).toContain('Fixed &quot;step&quot; &lt;2>');
+    expect(page.body).toMatch(/href="\/en\/wiki\/feed-check-co\/diff\?from=\d+&amp;to=\d+"/);
+    expect(page.body).toContain('type="application/atom+xml"');
+    // French pages only in the French list.
+    expect((await t.app.inject({ url: '/fr/wiki/recent-changes' })).body).not.toContain('feed-check-co');
+    const feed = await t.app.inject({ url: '/en/wiki/recent-changes.atom' });
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers['content-type']).toContain('application/atom+xml');
+    const doc = parseDocument(feed.body, { xmlMode: true });
+    const entries = DomUtils.getElementsByTagName('entry', doc);
+    expect(entries.length).toBeGreaterThanOrEqual(2);
+    const first = entries[0]!;
+    const text = (name: string) => DomUtils.textContent(DomUtils.getElementsByTagName(name, first)[0]!);
+    // Entities decoded by the parser: the raw text was escaped in the XML.
+    expect(text('title')).toBe('Feed <check> & co');
+    expect(text('summary')).toBe('Edit: Fixed "step" <2>');
+    const link = DomUtils.getElementsByTagName('link', first)[0]!.attribs.href!;
+    expect(link).toMatch(/\/en\/wiki\/feed-check-co\/diff\?from=\d+&to=\d+$/);
+    expect(feed.body).not.toContain('<check>');
+    // A page cannot take the list's address.
+    const taken = await saveForm(author, '/en/wiki/new', '/en/wiki/new', { title: 'Recent changes', body: 'x' });
+    expect(taken.headers.location).toBe('/en/wiki/recent-changes-2?done=created');
   });
 
   describe('who may not', () => {

@@ -65,3 +65,57 @@ export async function listRevisions(
     next: rows.length > options.limit ? shown[shown.length - 1]!.id : null,
   };
 }
+
+/** One change in the wiki's recent changes: a revision with its page. */
+export interface RecentChange extends RevisionSummary {
+  page: { slug: string; title: string };
+}
+
+/**
+ * The latest revisions of the pages in `locale`, newest first, `limit` at a time before the
+ * revision id `before` (keyset, by the revisions' primary key).
+ */
+export async function recentChanges(
+  db: Db,
+  locale: string,
+  options: { before?: number | undefined; limit: number },
+): Promise<{ changes: RecentChange[]; next: number | null }> {
+  let query = db
+    .selectFrom('wiki_revisions as r')
+    .innerJoin('wiki_pages as p', 'p.id', 'r.page_id')
+    .leftJoin('users as u', 'u.id', 'r.author_id')
+    .select([
+      'r.id',
+      'r.parent_id',
+      'r.summary',
+      'r.kind',
+      'r.size',
+      'r.size_delta',
+      'r.created_at',
+      'u.display_name',
+      'u.deleted_at',
+      'p.slug',
+      'p.title as page_title',
+    ])
+    .where('p.locale', '=', locale);
+  if (options.before !== undefined) query = query.where('r.id', '<', options.before);
+  const rows = await query
+    .orderBy('r.id', 'desc')
+    .limit(options.limit + 1)
+    .execute();
+  const shown = rows.slice(0, options.limit);
+  return {
+    changes: shown.map((r) => ({
+      id: r.id,
+      parentId: r.parent_id,
+      author: r.display_name && !r.deleted_at ? r.display_name : null,
+      summary: r.summary,
+      kind: r.kind as RevisionSummary['kind'],
+      size: r.size,
+      sizeDelta: r.size_delta,
+      createdAt: r.created_at,
+      page: { slug: r.slug, title: r.page_title },
+    })),
+    next: rows.length > options.limit ? shown[shown.length - 1]!.id : null,
+  };
+}

@@ -19,17 +19,20 @@ import { extractLinks, renderMarkdown, slugifyTitle, type WikiLinkResolver } fro
 import { lineDiff } from './revision-diff.js';
 import { PAGE_TYPES, type PageType } from './wiki.model.js';
 import { can, wikiActor } from './wiki.policy.js';
-import { findPage, listRevisions } from './wiki.queries.js';
+import { recentChangesAtom } from './wiki-atom.js';
+import { findPage, listRevisions, recentChanges } from './wiki.queries.js';
 import { freeSlug, restoreRevision, savePage } from './wiki.service.js';
 import { WikiDiffPage } from './views/wiki-diff.page.js';
 import { WikiEditPage, type WikiEditErrors, type WikiEditValues } from './views/wiki-edit.page.js';
 import { WikiHistoryPage } from './views/wiki-history.page.js';
 import { WikiIndexPage } from './views/wiki-index.page.js';
+import { WikiRecentPage } from './views/wiki-recent.page.js';
 import { MissingWikiPage, WikiDoneBanner, WikiPage, type WikiDone } from './views/wiki-page.page.js';
 
 const PER_PAGE = 30;
 const MAX_INDEX_PAGE = 200;
 const HISTORY_PER_PAGE = 50;
+const RECENT_PER_PAGE = 50;
 /** Links resolved per page at most (a guide links a handful). */
 const MAX_RESOLVED_LINKS = 100;
 
@@ -112,6 +115,41 @@ export async function wikiRoutes(app: FastifyInstance): Promise<void> {
       };
     }),
   );
+
+  // The latest revisions of this language's pages: the same for everyone (a shared body), and as Atom.
+  localizedGet(app, '/wiki/recent-changes', async (request, reply) => {
+    const { before } = parseOrReject(historyQuery, request.query ?? {});
+    return sendSharedPageFrom(request, reply, request.url, async () => {
+      const { changes, next } = await recentChanges(db, request.locale, { before, limit: RECENT_PER_PAGE });
+      const t = translator(request.locale);
+      return {
+        body: () => <WikiRecentPage changes={changes} next={next} isFirstPage={before === undefined} />,
+        options: {
+          title: t('wiki.recent.title'),
+          head: (
+            <link
+              rel="alternate"
+              type="application/atom+xml"
+              title={t('wiki.recent.title')}
+              href={`/${request.locale}/wiki/recent-changes.atom`}
+            />
+          ),
+        },
+      };
+    });
+  });
+
+  localizedGet(app, '/wiki/recent-changes.atom', async (request, reply) => {
+    const t = translator(request.locale);
+    const { changes } = await recentChanges(db, request.locale, { limit: RECENT_PER_PAGE });
+    const atom = recentChangesAtom(changes, {
+      base: app.config.baseUrl,
+      locale: request.locale,
+      title: `${t('wiki.index.title')} — ${t('wiki.recent.title')}`,
+      kindLabel: (c) => t(`wiki.history.kind.${c.kind}`),
+    });
+    return reply.type('application/atom+xml; charset=utf-8').send(atom);
+  });
 
   localizedGet(app, '/wiki/:slug', async (request, reply) => {
     const { slug } = parseOrReject(slugParams, request.params);

@@ -20,8 +20,8 @@ import './wiki.tables.js';
 
 /** Page slugs: lower-case words joined by hyphens (slugifyTitle's output). */
 export const WIKI_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** Addresses the wiki's own pages use (`/wiki/new`): no page may take them. */
-const RESERVED_SLUGS: readonly string[] = ['new'];
+/** Addresses the wiki's own pages use (`/wiki/new`, `/wiki/recent-changes`): no page may take them. */
+const RESERVED_SLUGS: readonly string[] = ['new', 'recent-changes'];
 
 /** Both sides of an edit conflict, for the editor (or the API client) to resolve. */
 export interface EditConflict {

@@ -21,6 +21,9 @@ export function WikiIndexPage({ pages, page, pageCount }: WikiIndexProps) {
           {t('wiki.index.write')}
         </a>
       </p>
+      <p>
+        <a href={href('/wiki/recent-changes')}>{t('wiki.recent.link')}</a>
+      </p>
       {pages.length === 0 ? (
         <p>{t('wiki.index.empty')}</p>
       ) : (
