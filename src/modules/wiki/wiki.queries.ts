@@ -25,6 +25,43 @@ export async function findPage(db: Db, slug: string): Promise<WikiPageView | nul
   };
 }
 
+/** The revision and author columns a RevisionSummary is built from (`r`: wiki_revisions, `u`: users). */
+const REVISION_COLUMNS = [
+  'r.id',
+  'r.parent_id',
+  'r.summary',
+  'r.kind',
+  'r.size',
+  'r.size_delta',
+  'r.created_at',
+  'u.display_name',
+  'u.deleted_at',
+] as const;
+
+function toRevisionSummary(r: {
+  id: number;
+  parent_id: number | null;
+  summary: string;
+  kind: string;
+  size: number;
+  size_delta: number;
+  created_at: string;
+  display_name: string | null;
+  deleted_at: string | null;
+}): RevisionSummary {
+  return {
+    id: r.id,
+    parentId: r.parent_id,
+    // A deleted account's contributions stay, without a name.
+    author: r.display_name && !r.deleted_at ? r.display_name : null,
+    summary: r.summary,
+    kind: r.kind as RevisionSummary['kind'],
+    size: r.size,
+    sizeDelta: r.size_delta,
+    createdAt: r.created_at,
+  };
+}
+
 /** Revisions per page of history at most. */
 export const MAX_REVISIONS_PER_PAGE = 100;
 
@@ -42,7 +79,7 @@ export async function listRevisions(
   let query = db
     .selectFrom('wiki_revisions as r')
     .leftJoin('users as u', 'u.id', 'r.author_id')
-    .select(['r.id', 'r.parent_id', 'r.summary', 'r.kind', 'r.size', 'r.size_delta', 'r.created_at', 'u.display_name', 'u.deleted_at'])
+    .select(REVISION_COLUMNS)
     .where('r.page_id', '=', page.id);
   if (options.before !== undefined) query = query.where('r.id', '<', options.before);
   const rows = await query
@@ -51,17 +88,7 @@ export async function listRevisions(
     .execute();
   const shown = rows.slice(0, options.limit);
   return {
-    revisions: shown.map((r) => ({
-      id: r.id,
-      parentId: r.parent_id,
-      // A deleted account's contributions stay, without a name.
-      author: r.display_name && !r.deleted_at ? r.display_name : null,
-      summary: r.summary,
-      kind: r.kind as RevisionSummary['kind'],
-      size: r.size,
-      sizeDelta: r.size_delta,
-      createdAt: r.created_at,
-    })),
+    revisions: shown.map(toRevisionSummary),
     next: rows.length > options.limit ? shown[shown.length - 1]!.id : null,
   };
 }
@@ -84,19 +111,7 @@ export async function recentChanges(
     .selectFrom('wiki_revisions as r')
     .innerJoin('wiki_pages as p', 'p.id', 'r.page_id')
     .leftJoin('users as u', 'u.id', 'r.author_id')
-    .select([
-      'r.id',
-      'r.parent_id',
-      'r.summary',
-      'r.kind',
-      'r.size',
-      'r.size_delta',
-      'r.created_at',
-      'u.display_name',
-      'u.deleted_at',
-      'p.slug',
-      'p.title as page_title',
-    ])
+    .select([...REVISION_COLUMNS, 'p.slug', 'p.title as page_title'])
     .where('p.locale', '=', locale);
   if (options.before !== undefined) query = query.where('r.id', '<', options.before);
   const rows = await query
@@ -105,17 +120,7 @@ export async function recentChanges(
     .execute();
   const shown = rows.slice(0, options.limit);
   return {
-    changes: shown.map((r) => ({
-      id: r.id,
-      parentId: r.parent_id,
-      author: r.display_name && !r.deleted_at ? r.display_name : null,
-      summary: r.summary,
-      kind: r.kind as RevisionSummary['kind'],
-      size: r.size,
-      sizeDelta: r.size_delta,
-      createdAt: r.created_at,
-      page: { slug: r.slug, title: r.page_title },
-    })),
+    changes: shown.map((r) => ({ ...toRevisionSummary(r), page: { slug: r.slug, title: r.page_title } })),
     next: rows.length > options.limit ? shown[shown.length - 1]!.id : null,
   };
 }

@@ -3,9 +3,10 @@
  * and the size change; "Changes" shows the diff with the revision before; editors can bring an
  * earlier revision back (a new revision: nothing is erased). A form compares any two. Pure.
  */
-import { formatDate, formatNumber } from '../../../platform/i18n.js';
+import { formatDate } from '../../../platform/i18n.js';
 import { Breadcrumbs, Button, CsrfField, KeysetPagination, Select } from '../../../ui/components/index.js';
 import { useUi } from '../../../ui/context.js';
+import { sizeChange } from './size-change.js';
 import type { RevisionSummary } from '../wiki.model.js';
 
 export interface WikiHistoryProps {
@@ -21,7 +22,6 @@ export function WikiHistoryPage({ page, revisions, next, isFirstPage, canRestore
   const { t, href, locale } = useUi();
   const base = href(`/wiki/${page.slug}/history`);
   const options = revisions.map((r) => ({ value: String(r.id), label: formatDate(locale, r.createdAt, 'datetime') }));
-  const signed = (n: number) => (n > 0 ? `+${formatNumber(locale, n)}` : `−${formatNumber(locale, -n)}`);
   return (
     <div class="prose">
       <Breadcrumbs
@@ -56,7 +56,7 @@ export function WikiHistoryPage({ page, revisions, next, isFirstPage, canRestore
                   {t(`wiki.history.kind.${r.kind}`)}
                   {r.summary ? `: ${r.summary}` : ''}
                 </td>
-                <td>{t('wiki.history.delta', { delta: r.sizeDelta, signed: signed(r.sizeDelta) })}</td>
+                <td>{sizeChange(t, locale, r.sizeDelta)}</td>
                 <td>
                   {r.parentId !== null ? (
                     <a href={`${href(`/wiki/${page.slug}/diff`)}?from=${r.parentId}&to=${r.id}`}>{t('wiki.history.changes')}</a>

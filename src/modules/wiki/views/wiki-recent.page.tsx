@@ -1,7 +1,8 @@
 /** The wiki's recent changes: the latest revisions of every page in this language, with a link to each change and the Atom feed. Pure. */
-import { formatDate, formatNumber } from '../../../platform/i18n.js';
+import { formatDate } from '../../../platform/i18n.js';
 import { Breadcrumbs, KeysetPagination } from '../../../ui/components/index.js';
 import { useUi } from '../../../ui/context.js';
+import { sizeChange } from './size-change.js';
 import type { RecentChange } from '../wiki.queries.js';
 
 export interface WikiRecentProps {
@@ -13,7 +14,6 @@ export interface WikiRecentProps {
 export function WikiRecentPage({ changes, next, isFirstPage }: WikiRecentProps) {
   const { t, href, locale } = useUi();
   const base = href('/wiki/recent-changes');
-  const signed = (n: number) => (n > 0 ? `+${formatNumber(locale, n)}` : `−${formatNumber(locale, -n)}`);
   return (
     <div class="prose">
       <Breadcrumbs items={[{ label: t('wiki.index.title'), href: href('/wiki') }, { label: t('wiki.recent.title') }]} />
@@ -35,7 +35,7 @@ export function WikiRecentPage({ changes, next, isFirstPage }: WikiRecentProps) 
               </h2>
               <p class="card__meta">
                 <time dateTime={c.createdAt}>{formatDate(locale, c.createdAt, 'datetime')}</time> · {c.author ?? t('wiki.history.deleted')}{' '}
-                · {t('wiki.history.delta', { delta: c.sizeDelta, signed: signed(c.sizeDelta) })}
+                · {sizeChange(t, locale, c.sizeDelta)}
               </p>
               <p>
                 {t(`wiki.history.kind.${c.kind}`)}
