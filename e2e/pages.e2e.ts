@@ -197,8 +197,10 @@ describe('every page, signed in as an administrator (axe at 320 px)', () => {
     `/${l}/my-workshops`,
     // A service with reviews, whose "Answer" links an administrator sees.
     `/${l}/services/claim-birth-grant/reviews`,
-    // The wiki's editor (its pages, histories and diffs are linked from the nav's "Guides").
+    // The wiki's editor, review queue and watchlist (its pages, histories and diffs are linked from the nav's "Guides").
     `/${l}/wiki/new`,
+    `/${l}/wiki/review`,
+    `/${l}/wiki/watchlist`,
   ]);
   // The report form, reached from a piece of content's "Report" link (the e2e note's: no module links one yet).
   const FLAG_PAGES = LOCALES.map((l) => `/${l}${FLAG_FORM_PATH}`);

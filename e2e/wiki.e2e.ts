@@ -3,11 +3,14 @@
  * it rendered, edits it; two people edit at once — their edits of different lines are merged, and
  * when they touch the same line the second sees the conflict screen with their text kept, and saves
  * a reconciled version; the history compares two revisions; an earlier revision is brought back.
+ * A new member's edit waits for review while readers keep the accepted text; a helper reviews it
+ * from the queue and accepts it; the newcomer, watching the page they edited, takes part in its
+ * discussion.
  * axe finds nothing on any page visited (the diff included), and the Nu HTML Checker no error.
  */
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUserWithRoles } from '../src/modules/accounts/index.js';
+import { createUserWithRoles, type Role } from '../src/modules/accounts/index.js';
 import { translator } from '../src/platform/i18n.js';
 import { createSession, sessionCookieName } from '../src/platform/session.js';
 import { pageAuditor } from './journey.js';
@@ -18,7 +21,8 @@ let browser: Browser;
 let people = 0;
 
 beforeAll(async () => {
-  [ecoop, browser] = await Promise.all([startEcoop(), connectBrowser()]);
+  // New accounts' edits wait for review, as in production (the writers below are established).
+  [ecoop, browser] = await Promise.all([startEcoop({ config: { wikiReview: { accountDays: 4, acceptedEdits: 0 } } }), connectBrowser()]);
 });
 
 afterAll(async () => {
@@ -26,15 +30,20 @@ afterAll(async () => {
   await ecoop?.close();
 });
 
-async function signIn(context: BrowserContext, locale: 'en' | 'fr'): Promise<void> {
+/** Signs a new person in; `newcomer` keeps the account new (its edits wait for review). */
+async function signIn(context: BrowserContext, locale: 'en' | 'fr', options: { newcomer?: boolean; roles?: Role[] } = {}): Promise<void> {
   people += 1;
   const userId = await createUserWithRoles(ecoop.db, {
     email: `e2e-wiki-${process.pid}-${people}@example.test`,
     displayName: `Writer ${people} ${locale}`,
     password: 'e2e correct horse battery staple',
     locale,
-    roles: [],
+    roles: (options.roles ?? []).map((role) => ({ role })),
   });
+  if (!options.newcomer) {
+    const monthAgo = new Date(Date.now() - 30 * 24 * 3600 * 1000).toISOString();
+    await ecoop.db.updateTable('users').set({ created_at: monthAgo }).where('id', '=', userId).execute();
+  }
   const token = await createSession(ecoop.db, userId);
   await context.addCookies([{ name: sessionCookieName(false), value: token, url: ecoop.baseUrl, httpOnly: true, sameSite: 'Lax' }]);
 }
@@ -145,6 +154,73 @@ describe('writing a guide together', () => {
       } finally {
         await aContext.close();
         await bContext.close();
+      }
+    });
+  }
+});
+
+describe('reviewing a newcomer’s edit', () => {
+  for (const locale of ['en', 'fr'] as const) {
+    it(`holds it for review until a helper accepts it; the newcomer watches and discusses the page (${locale})`, async () => {
+      const t = translator(locale);
+      const { audit, report } = pageAuditor();
+      const writerContext = await browser.newContext();
+      const newcomerContext = await browser.newContext({ viewport: { width: 320, height: 800 } });
+      const helperContext = await browser.newContext();
+      try {
+        await signIn(writerContext, locale);
+        await signIn(newcomerContext, locale, { newcomer: true });
+        await signIn(helperContext, locale, { roles: ['helper'] });
+        const writer = await writerContext.newPage();
+        const newcomer = await newcomerContext.newPage();
+        const helper = await helperContext.newPage();
+        const title = locale === 'en' ? 'Paying the canteen online' : 'Payer la cantine en ligne';
+
+        await writer.goto(ecoop.url(`/${locale}/wiki/new`));
+        await writer.getByLabel(t('wiki.edit.fieldTitle')).fill(title);
+        await writer.getByLabel(t('wiki.edit.fieldBody')).fill('Open the family portal.\n\nPay by card.');
+        await writer.getByRole('button', { name: t('wiki.edit.save'), exact: true }).click();
+        await writer.waitForURL(/\?done=created$/);
+        const pagePath = new URL(writer.url()).pathname;
+
+        // The newcomer's edit waits: they are told so, and readers still see the accepted text.
+        await newcomer.goto(ecoop.url(`${pagePath}/edit`));
+        await newcomer.getByLabel(t('wiki.edit.fieldBody')).fill('Open the family portal.\n\nPay by card or by direct debit.');
+        await newcomer.getByRole('button', { name: t('wiki.edit.save'), exact: true }).click();
+        await newcomer.waitForURL(/\?done=pending$/);
+        expect(await newcomer.locator('.wiki-body').textContent()).not.toContain('direct debit');
+        await audit(newcomer, `${pagePath}?done=pending (320 px)`);
+
+        // The helper finds it in the queue, reads the changes and accepts them.
+        await helper.goto(ecoop.url(`/${locale}/wiki/review`));
+        await audit(helper, `/${locale}/wiki/review`);
+        await helper.getByRole('link', { name: title, exact: true }).click();
+        await helper.waitForURL(`**${pagePath}/review`);
+        expect(await helper.locator('.wiki-diff ins').first().textContent()).toContain('direct debit');
+        await audit(helper, `${pagePath}/review`);
+        await helper.getByRole('button', { name: t('wiki.review.accept'), exact: true }).click();
+        await helper.waitForURL(/\/wiki\/review\?done=accepted$/);
+        await audit(helper, `/${locale}/wiki/review?done=accepted`);
+        await writer.goto(ecoop.url(pagePath));
+        expect(await writer.locator('.wiki-body').textContent()).toContain('direct debit');
+
+        // Editing the page made the newcomer watch it: it is on their watchlist; they ask a question.
+        await newcomer.goto(ecoop.url(pagePath));
+        expect(await newcomer.getByRole('button', { name: t('wiki.watch.unwatch'), exact: true }).count()).toBe(1);
+        await newcomer.goto(ecoop.url(`/${locale}/wiki/watchlist`));
+        expect(await newcomer.getByRole('link', { name: title, exact: true }).count()).toBe(1);
+        await audit(newcomer, `/${locale}/wiki/watchlist`);
+        await newcomer.goto(ecoop.url(pagePath));
+        const question = locale === 'en' ? 'Can I pay in cash too?' : 'Puis-je aussi payer en espèces ?';
+        const discussion = newcomer.locator('#discussion');
+        await discussion.getByLabel(t('wiki.discussion.fieldBody')).fill(question);
+        await discussion.getByRole('button', { name: t('wiki.discussion.submit'), exact: true }).click();
+        await newcomer.waitForURL(/#comment-\d+$/);
+        expect(await newcomer.locator('#discussion').textContent()).toContain(question);
+        await audit(newcomer, `${pagePath} (discussion)`);
+        await report(`wiki review (${locale})`);
+      } finally {
+        await Promise.all([writerContext.close(), newcomerContext.close(), helperContext.close()]);
       }
     });
   }

@@ -51,6 +51,8 @@ const schema = z.object({
   PAGE_CACHE: onOff.default('on'),
   TRUST_PROXY: booleanish.default(false),
   FLAG_AUTO_HIDE: z.coerce.number().int().min(1).max(1000).default(3),
+  WIKI_REVIEW_ACCOUNT_DAYS: z.coerce.number().int().min(0).max(3650).default(4),
+  WIKI_REVIEW_ACCEPTED_EDITS: z.coerce.number().int().min(0).max(1000).default(3),
 });
 
 export interface Config {
@@ -77,6 +79,11 @@ export interface Config {
   readonly trustProxy: boolean;
   /** Reports after which content is hidden until a moderator decides. */
   readonly flagAutoHide: number;
+  /**
+   * Who counts as a new account in the wiki, whose edits wait for review: one younger than
+   * `accountDays` or with fewer than `acceptedEdits` accepted edits. Both 0: nobody.
+   */
+  readonly wikiReview: { readonly accountDays: number; readonly acceptedEdits: number };
 }
 
 /** Thrown when the environment is invalid; lists every problem. */
@@ -130,6 +137,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pageCache: e.PAGE_CACHE === 'on',
     trustProxy: e.TRUST_PROXY,
     flagAutoHide: e.FLAG_AUTO_HIDE,
+    wikiReview: { accountDays: e.WIKI_REVIEW_ACCOUNT_DAYS, acceptedEdits: e.WIKI_REVIEW_ACCEPTED_EDITS },
     ...overrides,
   };
   return Object.freeze(config);

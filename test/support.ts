@@ -87,11 +87,14 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
   };
 }
 
-/** A test configuration: quiet logs, no background worker, no demo seeding unless asked. */
+/**
+ * A test configuration: quiet logs, no background worker, no demo seeding unless asked, and no wiki
+ * review of new accounts (every test account is minutes old; the review tests turn it on).
+ */
 export function testConfig(database: Config['database'], overrides: Partial<Config> = {}): Config {
   return loadConfig(
     { NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS_WORKER: 'off', DATA_DIR: os.tmpdir() },
-    { database, demoData: false, ...overrides },
+    { database, demoData: false, wikiReview: { accountDays: 0, acceptedEdits: 0 }, ...overrides },
   );
 }
 

@@ -5,7 +5,7 @@
  */
 import rateLimit from '@fastify/rate-limit';
 import { sql } from 'kysely';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Db } from '../db/database.js';
 import { AppError } from './errors.js';
 
@@ -72,3 +72,22 @@ export async function registerRateLimits(app: FastifyInstance): Promise<void> {
 export async function purgeRateLimits(db: Db): Promise<void> {
   await db.deleteFrom('rate_limits').where('reset_at', '<', Date.now()).execute();
 }
+
+/** Searches an address may run per minute (a person types a few; a script that fills the misses list is cut off). */
+const SEARCH_LIMIT = { max: 60, timeWindow: 60_000 };
+
+/**
+ * Route options for pages that search when given `?q=`: rate-limited per address, but only when
+ * there is a query, so browsing (the catalogue, the wiki) costs no counter write.
+ */
+export const searchRouteOptions = {
+  config: {
+    rateLimit: {
+      ...SEARCH_LIMIT,
+      allowList: (request: FastifyRequest) => {
+        const q = (request.query as Record<string, unknown> | undefined)?.q;
+        return typeof q !== 'string' || q.trim() === '';
+      },
+    },
+  },
+};

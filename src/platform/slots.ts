@@ -17,6 +17,12 @@ import type { EcoopModule } from './module.js';
 export interface SlotProps {
   /** A published e-service's page (catalogue), after its own sections. */
   'service.page': { serviceId: number; slug: string; organisationId: number; locale: string };
+  /**
+   * The site-wide search page (catalogue, `/search?q=`), after the e-services found for `q`: other
+   * content found for the same words, in the reader's `locale`. A provider returns null when it
+   * found nothing; the page counts a search as found nothing only when every provider did too.
+   */
+  'catalogue.search': { q: string; locale: string };
 }
 export type SlotName = keyof SlotProps;
 

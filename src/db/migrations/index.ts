@@ -21,6 +21,7 @@ import * as assessmentAnswerTimes from './2026_11_26_0016_assessment_answer_time
 import * as reviewOrder from './2026_11_26_0017_review_order.js';
 import * as placesDirectory from './2026_11_26_0018_places_directory.js';
 import * as wiki from './2026_11_27_0019_wiki.js';
+import * as wikiReview from './2026_11_27_0020_wiki_review.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0001_platform': platform,
@@ -41,4 +42,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0017_review_order': reviewOrder,
   '2026_11_26_0018_places_directory': placesDirectory,
   '2026_11_27_0019_wiki': wiki,
+  '2026_11_27_0020_wiki_review': wikiReview,
 };

@@ -221,7 +221,11 @@ const servicesApi = {
           'The same call as the `/{locale}/search` page (the platform search: every word must match, typos tolerated, titles weigh most), so the order is the page’s.',
         parameters: [
           { name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: MAX_QUERY } },
-          query('types', 'Content types, separated by commas (for example `service`); all when absent', { type: 'string' }),
+          query(
+            'types',
+            'Content types, separated by commas: `service` (e-services), `wiki.page` (wiki pages: title and summary in the page’s language only); all when absent',
+            { type: 'string' },
+          ),
           query('limit', 'Hits per page', { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: 20 }),
           query('offset', 'Hits to skip', { type: 'integer', minimum: 0, maximum: 1000, default: 0 }),
         ],

@@ -12,6 +12,7 @@ import type { Locale } from '../../config.js';
 import { AppError } from '../../platform/errors.js';
 import { pick, translator } from '../../platform/i18n.js';
 import { sendPage, sendSharedPageFrom, type SharedPageContent } from '../../platform/render.js';
+import { searchRouteOptions } from '../../platform/rate-limit.js';
 import { localizedGet } from '../../platform/routing.js';
 import type { Crumb, Option } from '../../ui/components/index.js';
 import { authorize, can, catalogueActor } from './catalogue.policy.js';
@@ -37,25 +38,6 @@ import { SearchPage } from './views/public/search.page.js';
 import { ServicePage } from './views/public/service.page.js';
 import { UnmetSearchesPage } from './views/public/unmet-searches.page.js';
 import { MAX_SEARCH_OFFSET } from '../../platform/search.js';
-
-/** Searches an address may run per minute (a person types a few; a script that fills the misses list is cut off). */
-const SEARCH_LIMIT = { max: 60, timeWindow: 60_000 };
-
-/**
- * Route options for pages that search when given `?q=`: rate-limited per address, but only when
- * there is a query, so browsing the catalogue costs no counter write.
- */
-const searchRouteOptions = {
-  config: {
-    rateLimit: {
-      ...SEARCH_LIMIT,
-      allowList: (request: FastifyRequest) => {
-        const q = (request.query as Record<string, unknown> | undefined)?.q;
-        return typeof q !== 'string' || q.trim() === '';
-      },
-    },
-  },
-};
 
 /** The reference lists, cached per content generation. */
 function reference(app: FastifyInstance): Promise<CatalogueReference> {
@@ -321,8 +303,11 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
           page = Math.min(page, Math.ceil(Math.min(result.total, MAX_SEARCH_OFFSET + PER_PAGE) / PER_PAGE));
           result = await find(page);
         }
-        // Only the first page counts: "page 2 of nothing" is not a second search.
-        const missed = query.q !== undefined && result.total === 0 && page === 1;
+        // Other modules' finds for the same words (guides…), beside the services' first page only.
+        const contributions = query.q !== undefined && page === 1 ? await app.slotContent('catalogue.search', { q: query.q, locale }) : [];
+        // Only the first page counts: "page 2 of nothing" is not a second search. A search that
+        // found no service but found guides did help: it is not one of the unmet searches.
+        const missed = query.q !== undefined && result.total === 0 && page === 1 && contributions.length === 0;
         const t = translator(locale);
         return {
           body: () => (
@@ -335,6 +320,7 @@ export async function publicRoutes(app: FastifyInstance): Promise<void> {
               organisationNames={organisationNames(ref)}
               defaultLocale={defaultLocale}
               help={helpLinks(app, locale)}
+              contributions={contributions}
             />
           ),
           options: {

@@ -42,7 +42,7 @@ describeEachDatabase('catalogue: writing services', (dialect) => {
     expect(await countServices(t.app.db, {})).toBe(DEMO_SERVICES.length);
     const sectors = await t.app.db.selectFrom('sectors').select(['slug', 'published_services']).execute();
     expect(sectors.reduce((n, s) => n + s.published_services, 0)).toBe(DEMO_SERVICES.length);
-    const hits = await search(t.app.db, 'housng benfit');
+    const hits = await search(t.app.db, 'housng benfit', { types: ['service'] });
     expect(hits.hits[0]?.refId).toBe('housing-allowance');
   });
 

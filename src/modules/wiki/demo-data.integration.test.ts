@@ -1,7 +1,8 @@
 /**
  * The demo wiki on both databases: enough guides and good-practice sheets in each language, every
  * service link naming a published service, every English page with its French translation, real
- * histories, idempotence, and pages that render without a broken service link.
+ * histories, an edit waiting for review, idempotence, and pages that render without a broken
+ * service link.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeEachDatabase, type TestApp } from '../../../test/support.js';
@@ -83,6 +84,21 @@ describeEachDatabase('demo wiki', (dialect) => {
         expect(revision.summary).not.toBe('');
       }
     }
+  });
+
+  it('leaves one citizen’s tip waiting for review in each language, so the review queue has work', async () => {
+    const waiting = await t.app.db
+      .selectFrom('wiki_pages as p')
+      .innerJoin('wiki_revisions as r', 'r.id', 'p.current_revision_id')
+      .select(['p.locale', 'p.stable_revision_id', 'p.current_revision_id', 'r.review_status'])
+      .where('p.pending_since', 'is not', null)
+      .orderBy('p.locale')
+      .execute();
+    expect(waiting.map((w) => [w.locale, w.review_status])).toEqual([
+      ['en', 'pending'],
+      ['fr', 'pending'],
+    ]);
+    for (const w of waiting) expect(w.stable_revision_id).not.toBe(w.current_revision_id);
   });
 
   it('changes nothing when run again', async () => {

@@ -26,6 +26,8 @@ export const DEMO_WIKI_PAGES: readonly DemoWikiPage[] = [
 ];
 
 type Language = 'en' | 'fr';
+/** The demo wiki is the territory's published content: its edits do not wait for review. */
+const PUBLISHED = { accountDays: 0, acceptedEdits: 0 } as const;
 type Actors = ReadonlyMap<DemoAuthor, NonNullable<WikiActor>>;
 
 /** The demo accounts that exist, as wiki actors (verified: they are the demo's own people). */
@@ -70,7 +72,7 @@ async function seedPage(
     actorFor(actors, page.author),
     slug,
     { title: text.title, body: text.body, summary: text.summary, type: page.type, locale: language },
-    options,
+    { ...options, review: PUBLISHED },
   );
   let body = text.body;
   for (const edit of page.edits ?? []) {
@@ -81,7 +83,7 @@ async function seedPage(
       actorFor(actors, edit.author),
       slug,
       { title: text.title, body, summary: edit.summary[language], baseRevisionId: outcome.revisionId },
-      options,
+      { ...options, review: PUBLISHED },
     );
   }
   const row = await db.selectFrom('wiki_pages').select('id').where('slug', '=', slug).executeTakeFirstOrThrow();
@@ -110,4 +112,43 @@ export async function seedDemoWiki(db: Db, options: { defaultLocale: string; loc
       await db.updateTable('wiki_pages').set({ translation_group: en }).where('id', 'in', [en, fr]).execute();
     }
   }
+  for (const language of languages) await seedWaitingEdit(db, actors, language, options);
+}
+
+/** A tip the demo citizen adds to the first guide, still waiting for review: the queue has work. */
+const WAITING_TIP: Record<Language, { line: string; summary: string }> = {
+  en: {
+    line: 'Tip from a reader: have your last tax notice at hand, the form asks for its reference number.',
+    summary: 'Added a tip about the tax notice',
+  },
+  fr: {
+    line: 'Astuce d’une lectrice : gardez votre dernier avis d’imposition sous la main, le formulaire demande son numéro.',
+    summary: 'Ajout d’une astuce sur l’avis d’imposition',
+  },
+};
+
+async function seedWaitingEdit(db: Db, actors: Actors, language: Language, options: { defaultLocale: string; locales: readonly string[] }) {
+  const citizen = actors.get('citizen');
+  const first = DEMO_WIKI_PAGES[0];
+  if (!citizen || !first) return;
+  const slug = slugifyTitle(first[language].title);
+  const page = await db.selectFrom('wiki_pages').select('current_revision_id').where('slug', '=', slug).executeTakeFirst();
+  const current = page?.current_revision_id
+    ? await db.selectFrom('wiki_revisions').select(['title', 'body']).where('id', '=', page.current_revision_id).executeTakeFirst()
+    : undefined;
+  if (!page?.current_revision_id || !current) return;
+  const tip = WAITING_TIP[language];
+  // As a new account: the edit waits for a reviewer, whatever the demo's own threshold.
+  await savePage(
+    db,
+    citizen,
+    slug,
+    {
+      title: current.title,
+      body: `${current.body.trimEnd()}\n\n${tip.line}\n`,
+      summary: tip.summary,
+      baseRevisionId: page.current_revision_id,
+    },
+    { ...options, review: { accountDays: 36_500, acceptedEdits: 0 } },
+  );
 }

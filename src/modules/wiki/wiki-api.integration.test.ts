@@ -90,7 +90,7 @@ describeEachDatabase('wiki API', (dialect) => {
       });
       expect(created.statusCode, created.body).toBe(201);
       const { revisionId } = created.json<Json>();
-      expect(created.json()).toEqual({ revisionId: expect.any(Number), merged: false });
+      expect(created.json()).toEqual({ revisionId: expect.any(Number), merged: false, pendingReview: false });
       const page = (await get('/api/v1/wiki/housing-allowance-online')).json<Json>();
       expect(page).toMatchObject({
         slug: 'housing-allowance-online',
@@ -108,7 +108,7 @@ describeEachDatabase('wiki API', (dialect) => {
         baseRevisionId: revisionId,
       });
       expect(edited.statusCode).toBe(200);
-      expect(edited.json()).toEqual({ revisionId: expect.any(Number), merged: false });
+      expect(edited.json()).toEqual({ revisionId: expect.any(Number), merged: false, pendingReview: false });
       expect((await get('/api/v1/wiki/housing-allowance-online')).json<Json>().body).toContain('about 20 minutes');
       // The same text again: nothing new is written.
       const before = await revisionCount();
@@ -142,7 +142,7 @@ describeEachDatabase('wiki API', (dialect) => {
         baseRevisionId: base,
       });
       expect(second.statusCode, second.body).toBe(200);
-      expect(second.json()).toEqual({ revisionId: expect.any(Number), merged: true });
+      expect(second.json()).toEqual({ revisionId: expect.any(Number), merged: true, pendingReview: false });
       const body = (await get('/api/v1/wiki/merge-guide')).json<Json>().body as string;
       expect(body).toContain('(caf.fr)');
       expect(body).toContain('with or without an appointment');
@@ -330,7 +330,7 @@ describeEachDatabase('wiki API', (dialect) => {
 
       const actor = { id: userId, roles: ['citizen'], emailVerified: true };
       const context = { actorId: userId, requestId: 'test', ip: null };
-      const restored = await restoreRevision(t.app.db, actor, 'history-guide', first, 'Back to v1', context);
+      const restored = await restoreRevision(t.app.db, actor, 'history-guide', first, 'Back to v1', context, t.app.config.wikiReview);
       const page = (await get('/api/v1/wiki/history-guide')).json<Json>();
       expect(page).toMatchObject({ body: 'Version 1', revisionId: restored.revisionId });
       const latest = (await get('/api/v1/wiki/history-guide/revisions?limit=1')).json<Json>().data[0];
@@ -343,7 +343,9 @@ describeEachDatabase('wiki API', (dialect) => {
         .where('subject_id', '=', 'history-guide')
         .execute();
       expect(audited).toHaveLength(1);
-      await expect(restoreRevision(t.app.db, null, 'history-guide', first, '', context)).rejects.toMatchObject({ code: 'unauthorized' });
+      await expect(restoreRevision(t.app.db, null, 'history-guide', first, '', context, t.app.config.wikiReview)).rejects.toMatchObject({
+        code: 'unauthorized',
+      });
     });
   });
 

@@ -2,7 +2,8 @@
  * The wiki's JSON API: read a page, its history, and save it with a bearer token
  * (`PUT /api/v1/wiki/{slug}`): 201 when created, 200 when edited (`merged: true` when it was saved
  * from an older revision and merged with the edits since), 409 `edit_conflict` with both versions
- * when the edits overlap, and nothing saved. Same rules as the pages.
+ * when the edits overlap, and nothing saved; `pendingReview: true` when the edit waits for a
+ * reviewer (a new account's). Readers get the latest accepted revision. Same rules as the pages.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -35,13 +36,15 @@ const saveBody = z.object({
 });
 
 export async function wikiApiRoutes(app: FastifyInstance): Promise<void> {
-  const { locales, defaultLocale } = app.config;
+  const { locales, defaultLocale, wikiReview: review } = app.config;
 
   app.get('/api/v1/wiki/:slug', async (request) => {
     const { slug } = parseOrReject(slugParams, request.params);
+    // Readers' version: the latest accepted revision (`latestRevisionId` is where an edit starts).
     const page = await findPage(app.db, slug);
     if (!page) throw new AppError('not_found', 'No such page');
-    return page;
+    const { id: _id, ...view } = page;
+    return view;
   });
 
   app.get('/api/v1/wiki/:slug/revisions', async (request) => {
@@ -56,7 +59,7 @@ export async function wikiApiRoutes(app: FastifyInstance): Promise<void> {
     const { slug } = parseOrReject(slugParams, request.params);
     const actor = wikiActor(requireApiUser(request));
     const input = parseOrReject(saveBody, request.body ?? {});
-    const outcome = await savePage(app.db, actor, slug, input, { locales, defaultLocale });
+    const outcome = await savePage(app.db, actor, slug, input, { locales, defaultLocale, review });
     if (outcome.status === 'conflict') {
       return reply.code(409).send({
         code: 'edit_conflict',
@@ -66,6 +69,8 @@ export async function wikiApiRoutes(app: FastifyInstance): Promise<void> {
         requestId: String(request.id),
       });
     }
-    return reply.code(outcome.created ? 201 : 200).send({ revisionId: outcome.revisionId, merged: outcome.merged });
+    return reply
+      .code(outcome.created ? 201 : 200)
+      .send({ revisionId: outcome.revisionId, merged: outcome.merged, pendingReview: outcome.pending });
   });
 }

@@ -3,6 +3,10 @@
  * the API. Pure.
  */
 
+/** The content types people may report (platform/flags.ts): a page, and one revision of it. */
+export const WIKI_PAGE_TYPE = 'wiki.page';
+export const WIKI_REVISION_TYPE = 'wiki.revision';
+
 /** Guides (step-by-step help with e-services or life events), good-practice sheets, general pages. */
 export const PAGE_TYPES = ['guide', 'good_practice', 'general'] as const;
 export type PageType = (typeof PAGE_TYPES)[number];
@@ -13,6 +17,22 @@ export const WIKI_LIMITS = {
   body: 200_000,
   summary: 300,
 } as const;
+
+/**
+ * Where a revision stands: `accepted` (readers see the latest accepted one), `pending` (saved by a
+ * new account, or on top of such a revision: waits for a reviewer), `rejected` (a reviewer turned
+ * it down, with a reason; kept in the history).
+ */
+export const REVIEW_STATUSES = ['accepted', 'pending', 'rejected'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+
+/** Who is a new account, whose edits wait for review (config.wikiReview). */
+export interface ReviewThreshold {
+  /** Accounts younger than this many days. */
+  readonly accountDays: number;
+  /** Accounts with fewer accepted edits than this. */
+  readonly acceptedEdits: number;
+}
 
 /** What a save brings: the page's title, its Markdown, the edit summary, the revision it started from. */
 export interface PageEdit {
@@ -26,15 +46,21 @@ export interface PageEdit {
   locale?: string | undefined;
 }
 
-/** A page as the API gives it. */
+/** A page as the API gives it (with its internal `id`, which the API leaves out). */
 export interface WikiPageView {
+  id: number;
   slug: string;
   title: string;
   type: PageType;
   locale: string;
   category: string | null;
   body: string;
+  /** The revision shown: the latest accepted one for readers, the latest one for editors. */
   revisionId: number;
+  /** The latest revision, which an edit should start from (differs while changes wait for review). */
+  latestRevisionId: number;
+  /** Whether revisions newer than the latest accepted one wait for review. */
+  pendingReview: boolean;
   protected: boolean;
   updatedAt: string;
 }
@@ -49,4 +75,7 @@ export interface RevisionSummary {
   size: number;
   sizeDelta: number;
   createdAt: string;
+  reviewStatus: ReviewStatus;
+  /** Why a reviewer rejected it. */
+  reviewReason: string | null;
 }

@@ -22,7 +22,9 @@ export const wikiOpenApi: OpenApiFragment = {
       get: {
         operationId: 'getWikiPage',
         tags: ['wiki'],
-        summary: 'A wiki page with its latest text',
+        summary: 'A wiki page with its latest accepted text',
+        description:
+          'Readers get the latest accepted revision. While edits by new accounts wait for review, `pendingReview` is true and `latestRevisionId` names the latest revision, the one to edit from. A page whose first revision still waits for review is 404.',
         parameters: [slugParameter],
         responses: {
           '200': { description: 'The page', content: json(ref('WikiPage')) },
@@ -35,7 +37,7 @@ export const wikiOpenApi: OpenApiFragment = {
         tags: ['wiki'],
         summary: 'Create a page, or save a new revision of it',
         description:
-          'Without `baseRevisionId`, creates the page (409 when it exists, with its current text). With it, saves a new revision: from the latest revision as is; from an older one, merged line by line with what was saved since (`merged: true`) when the edits do not overlap. When they overlap, nothing is saved and 409 `edit_conflict` gives both versions. Saving the same text again writes nothing (200, the current revision). A verified email is needed; protected pages are edited by helpers, mediators, moderators and admins only.',
+          'Without `baseRevisionId`, creates the page (409 when it exists, with its current text). With it, saves a new revision: from the latest revision as is; from an older one, merged line by line with what was saved since (`merged: true`) when the edits do not overlap. When they overlap, nothing is saved and 409 `edit_conflict` gives both versions. Saving the same text again writes nothing (200, the current revision). A verified email is needed; protected pages are edited by helpers, mediators, moderators and admins only. Edits by new accounts (younger than `WIKI_REVIEW_ACCOUNT_DAYS` or with fewer than `WIKI_REVIEW_ACCEPTED_EDITS` accepted edits), and edits made on top of them, wait for a reviewer: `pendingReview: true`.',
         security: [{ bearer: [] }],
         parameters: [slugParameter],
         requestBody: {
@@ -107,16 +109,34 @@ export const wikiOpenApi: OpenApiFragment = {
         locale: { type: 'string' },
         category: { type: ['string', 'null'] },
         body: { type: 'string', description: 'Markdown' },
-        revisionId: { type: 'integer' },
+        revisionId: { type: 'integer', description: 'The latest accepted revision, whose text this is' },
+        latestRevisionId: { type: 'integer', description: 'The latest revision: the base for an edit' },
+        pendingReview: { type: 'boolean', description: 'Whether revisions after the accepted one wait for review' },
         protected: { type: 'boolean' },
         updatedAt: { type: 'string', format: 'date-time' },
       },
-      required: ['slug', 'title', 'type', 'locale', 'category', 'body', 'revisionId', 'protected', 'updatedAt'],
+      required: [
+        'slug',
+        'title',
+        'type',
+        'locale',
+        'category',
+        'body',
+        'revisionId',
+        'latestRevisionId',
+        'pendingReview',
+        'protected',
+        'updatedAt',
+      ],
     },
     WikiSaved: {
       type: 'object',
-      properties: { revisionId: { type: 'integer' }, merged: { type: 'boolean' } },
-      required: ['revisionId', 'merged'],
+      properties: {
+        revisionId: { type: 'integer' },
+        merged: { type: 'boolean' },
+        pendingReview: { type: 'boolean', description: 'The revision waits for a reviewer; readers see the last accepted one' },
+      },
+      required: ['revisionId', 'merged', 'pendingReview'],
     },
     WikiEditConflict: {
       type: 'object',
@@ -148,8 +168,10 @@ export const wikiOpenApi: OpenApiFragment = {
         size: { type: 'integer' },
         sizeDelta: { type: 'integer' },
         createdAt: { type: 'string', format: 'date-time' },
+        reviewStatus: { type: 'string', enum: ['accepted', 'pending', 'rejected'] },
+        reviewReason: { type: ['string', 'null'], description: 'Why a reviewer rejected it' },
       },
-      required: ['id', 'parentId', 'author', 'summary', 'kind', 'size', 'sizeDelta', 'createdAt'],
+      required: ['id', 'parentId', 'author', 'summary', 'kind', 'size', 'sizeDelta', 'createdAt', 'reviewStatus', 'reviewReason'],
     },
   },
 };

@@ -2,7 +2,8 @@
  * Who may do what in the wiki. Anyone reads. A person with a verified email creates pages, edits
  * them and restores an earlier revision (a restore is an edit: nothing is erased). A protected page
  * is edited and restored only by helpers, mediators, moderators and admins, who are trusted with
- * the pages vandals aim at; moderators and admins protect and unprotect pages. Pure and synchronous;
+ * the pages vandals aim at; they also review the edits of new accounts (accept or reject them).
+ * Moderators and admins protect and unprotect pages. Pure and synchronous;
  * the matrix is in docs/permissions.md.
  */
 import { AppError } from '../../platform/errors.js';
@@ -14,13 +15,15 @@ export const WIKI_ACTIONS = [
   'page.edit',
   /** Protect or unprotect a page. */
   'page.protect',
+  /** Accept or reject the changes waiting for review. */
+  'page.review',
 ] as const;
 export type WikiAction = (typeof WIKI_ACTIONS)[number];
 
 /** The person asking: their roles in effect and whether their email is verified. */
 export type WikiActor = { readonly id: number; readonly roles: readonly string[]; readonly emailVerified: boolean } | null;
 
-/** The roles trusted with protected pages. */
+/** The roles trusted with protected pages and with reviewing new accounts' edits. */
 export const TRUSTED_EDITOR_ROLES: readonly string[] = ['helper', 'mediator', 'moderator', 'admin'];
 
 const trusted = (a: NonNullable<WikiActor>) => a.roles.some((r) => TRUSTED_EDITOR_ROLES.includes(r));
@@ -35,6 +38,8 @@ export function can(actor: WikiActor, action: WikiAction, page?: { protected: bo
       return actor.emailVerified && (!page?.protected || trusted(actor));
     case 'page.protect':
       return actor.roles.includes('moderator') || actor.roles.includes('admin');
+    case 'page.review':
+      return actor.emailVerified && trusted(actor);
     default:
       return false;
   }
@@ -44,7 +49,8 @@ export function can(actor: WikiActor, action: WikiAction, page?: { protected: bo
 export function authorize(actor: WikiActor, action: WikiAction, page?: { protected: boolean }): asserts actor is NonNullable<WikiActor> {
   if (!actor) throw new AppError('unauthorized', 'Sign in first');
   if (can(actor, action, page)) return;
-  if (!actor.emailVerified && action !== 'page.protect') throw new AppError('forbidden', 'Confirm your email address first');
+  if (!actor.emailVerified && action !== 'page.protect' && action !== 'page.review')
+    throw new AppError('forbidden', 'Confirm your email address first');
   if (page?.protected && action === 'page.edit')
     throw new AppError('forbidden', 'This page is protected: helpers, mediators, moderators and admins edit it');
   throw new AppError('forbidden', 'Not allowed');

@@ -1,18 +1,36 @@
-/** Reading the wiki: a page with its latest revision, its history by keyset pages. Reads only. */
+/** Reading the wiki: a page as readers or editors see it, its history by keyset pages. Reads only. */
 import type { Db } from '../../db/database.js';
-import type { PageType, RevisionSummary, WikiPageView } from './wiki.model.js';
+import type { PageType, ReviewStatus, RevisionSummary, WikiPageView } from './wiki.model.js';
 import './wiki.tables.js';
 
-/** A page with the text of its latest revision, or null. */
-export async function findPage(db: Db, slug: string): Promise<WikiPageView | null> {
+/**
+ * A page with the text readers see (`stable`: its latest accepted revision) or the one editors
+ * build on (`latest`: its latest revision, which may wait for review). Null when the page does not
+ * exist, or has no accepted revision yet and `stable` is asked.
+ */
+export async function findPage(db: Db, slug: string, which: 'stable' | 'latest' = 'stable'): Promise<WikiPageView | null> {
   const row = await db
     .selectFrom('wiki_pages as p')
-    .innerJoin('wiki_revisions as r', 'r.id', 'p.current_revision_id')
-    .select(['p.slug', 'p.title', 'p.type', 'p.locale', 'p.category', 'p.protected', 'p.updated_at', 'r.id as revision_id', 'r.body'])
+    .innerJoin('wiki_revisions as r', 'r.id', which === 'stable' ? 'p.stable_revision_id' : 'p.current_revision_id')
+    .select([
+      'p.id as page_id',
+      'p.slug',
+      'p.type',
+      'p.locale',
+      'p.category',
+      'p.protected',
+      'p.updated_at',
+      'p.current_revision_id',
+      'p.stable_revision_id',
+      'r.id as revision_id',
+      'r.title',
+      'r.body',
+    ])
     .where('p.slug', '=', slug)
     .executeTakeFirst();
   if (!row) return null;
   return {
+    id: row.page_id,
     slug: row.slug,
     title: row.title,
     type: row.type as PageType,
@@ -20,6 +38,8 @@ export async function findPage(db: Db, slug: string): Promise<WikiPageView | nul
     category: row.category,
     body: row.body,
     revisionId: row.revision_id,
+    latestRevisionId: row.current_revision_id!,
+    pendingReview: row.current_revision_id !== row.stable_revision_id,
     protected: row.protected === 1,
     updatedAt: row.updated_at,
   };
@@ -34,6 +54,8 @@ const REVISION_COLUMNS = [
   'r.size',
   'r.size_delta',
   'r.created_at',
+  'r.review_status',
+  'r.review_reason',
   'u.display_name',
   'u.deleted_at',
 ] as const;
@@ -46,6 +68,8 @@ function toRevisionSummary(r: {
   size: number;
   size_delta: number;
   created_at: string;
+  review_status: string;
+  review_reason: string | null;
   display_name: string | null;
   deleted_at: string | null;
 }): RevisionSummary {
@@ -59,6 +83,8 @@ function toRevisionSummary(r: {
     size: r.size,
     sizeDelta: r.size_delta,
     createdAt: r.created_at,
+    reviewStatus: r.review_status as ReviewStatus,
+    reviewReason: r.review_reason,
   };
 }
 

@@ -1,33 +1,38 @@
 /**
- * The wiki's pages: its front page (`/wiki`), a page (`/wiki/{slug}`), its history and the changes
- * between any two revisions, writing a page (`/wiki/new`, `/wiki/{slug}/edit`: merged with what was
- * saved since, or a conflict screen that keeps the editor's text) and bringing an old revision back.
- * Reading pages and diffs are shared bodies (the same for everyone, rendered once per content
- * generation); the history and the editor are per person. Thin: parse → authorize → one service
- * function → render, or 303 after a POST.
+ * Reading the wiki: its front page and search (`/wiki`, `/wiki?q=`), recent changes (a page and
+ * Atom), a page (`/wiki/{slug}`: its accepted revision, with its discussion and the reader's watch
+ * button in holes), its history and the changes between any two revisions. Pages, diffs and
+ * recent changes are shared bodies (the same for everyone, rendered once per content generation);
+ * the history is per person. Writing is in wiki-edit.routes.tsx.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { Locale } from '../../config.js';
-import { auditContext } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { pick, translator, type MessageKey } from '../../platform/i18n.js';
+import { moderationStatus } from '../../platform/flags.js';
+import { searchRouteOptions } from '../../platform/rate-limit.js';
+import { pick, translator } from '../../platform/i18n.js';
 import { sendPage, sendSharedPageFrom, type SharedPageContent } from '../../platform/render.js';
-import { localizedGet, localizedPost, parseOrReject, redirectToSignIn } from '../../platform/routing.js';
+import { localizedGet, parseOrReject } from '../../platform/routing.js';
 import { getPublishedServiceRef } from '../catalogue/index.js';
 import { extractLinks, renderMarkdown, slugifyTitle, type WikiLinkResolver } from './markdown.js';
 import { lineDiff } from './revision-diff.js';
-import { PAGE_TYPES, type PageType } from './wiki.model.js';
+import { WIKI_PAGE_TYPE, WIKI_REVISION_TYPE, type PageType } from './wiki.model.js';
 import { can, wikiActor } from './wiki.policy.js';
 import { recentChangesAtom } from './wiki-atom.js';
 import { findPage, listRevisions, recentChanges } from './wiki.queries.js';
-import { freeSlug, restoreRevision, savePage } from './wiki.service.js';
 import { WikiDiffPage } from './views/wiki-diff.page.js';
-import { WikiEditPage, type WikiEditErrors, type WikiEditValues } from './views/wiki-edit.page.js';
 import { WikiHistoryPage } from './views/wiki-history.page.js';
 import { WikiIndexPage } from './views/wiki-index.page.js';
+import { wikiSearchContent } from './search-guides.js';
 import { WikiRecentPage } from './views/wiki-recent.page.js';
-import { MissingWikiPage, WikiDoneBanner, WikiPage, type WikiDone } from './views/wiki-page.page.js';
+import { WatchButtonHole } from './views/wiki-watch-button.js';
+import { watchButtonHoles } from './wiki-watch.routes.js';
+import { loadDiscussion, type Discussion } from './wiki-comments.service.js';
+import { discussionHoles } from './wiki-discussion.routes.js';
+import { WikiDiscussion } from './views/wiki-discussion.js';
+import { MissingWikiPage, WIKI_DONE, WikiDoneBanner, WikiPage, type WikiDone } from './views/wiki-page.page.js';
+import { slugParams } from './wiki-params.js';
 
 const PER_PAGE = 30;
 const MAX_INDEX_PAGE = 200;
@@ -36,34 +41,32 @@ const RECENT_PER_PAGE = 50;
 /** Links resolved per page at most (a guide links a handful). */
 const MAX_RESOLVED_LINKS = 100;
 
-const slugParams = z.object({
-  slug: z
-    .string()
-    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
-    .max(120),
-});
 const pageQuery = z.object({
-  done: z.enum(['saved', 'merged', 'unchanged', 'restored', 'created']).optional().catch(undefined),
+  done: z.enum(WIKI_DONE).optional().catch(undefined),
 });
-const indexQuery = z.object({ page: z.coerce.number().int().min(1).max(MAX_INDEX_PAGE).catch(1).default(1) });
+const indexQuery = z.object({
+  page: z.coerce.number().int().min(1).max(MAX_INDEX_PAGE).catch(1).default(1),
+  /** The wiki's search box: blank is no search; longer than a search box allows is cut. */
+  q: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 200) : undefined), z.string().optional()),
+});
 const historyQuery = z.object({ before: z.coerce.number().int().positive().optional() });
 const diffQuery = z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });
-const editForm = z.object({
-  title: z.string().max(2000).default(''),
-  body: z.string().max(400_000).default(''),
-  summary: z.string().max(2000).default(''),
-  type: z.string().max(40).default('guide'),
-  baseRevisionId: z.string().max(20).default(''),
-});
-const restoreForm = z.object({ revision: z.coerce.number().int().positive() });
-const newQuery = z.object({ title: z.string().max(200).optional() });
 
 /** Resolves a body's `[[…]]` links: pages by the slug of their title, services by slug (published ones). */
 async function linkResolver(app: FastifyInstance, locale: Locale, body: string): Promise<WikiLinkResolver> {
   const links = extractLinks(body);
   const slugs = links.pages.slice(0, MAX_RESOLVED_LINKS).map((title) => slugifyTitle(title));
   const existing = new Set(
-    slugs.length > 0 ? (await app.db.selectFrom('wiki_pages').select('slug').where('slug', 'in', slugs).execute()).map((r) => r.slug) : [],
+    slugs.length > 0
+      ? (
+          await app.db
+            .selectFrom('wiki_pages')
+            .select('slug')
+            .where('slug', 'in', slugs)
+            .where('stable_revision_id', 'is not', null)
+            .execute()
+        ).map((r) => r.slug)
+      : [],
   );
   const services = new Map<string, { name: string; href: string }>();
   for (const slug of links.services.slice(0, MAX_RESOLVED_LINKS)) {
@@ -84,36 +87,41 @@ async function linkResolver(app: FastifyInstance, locale: Locale, body: string):
 }
 
 export async function wikiRoutes(app: FastifyInstance): Promise<void> {
-  const { locales, defaultLocale } = app.config;
   const db = app.db;
 
-  localizedGet(app, '/wiki', (request, reply) =>
-    sendSharedPageFrom(request, reply, request.url, async () => {
-      const { page } = indexQuery.parse(request.query ?? {});
-      const base = db.selectFrom('wiki_pages').where('locale', '=', request.locale);
-      const [count, rows] = await Promise.all([
-        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-        base
-          .select(['slug', 'title', 'type', 'updated_at'])
-          .orderBy('updated_at', 'desc')
-          .orderBy('id', 'desc')
-          .limit(PER_PAGE)
-          .offset((page - 1) * PER_PAGE)
-          .execute(),
-      ]);
-      const t = translator(request.locale);
-      const pageCount = Math.min(MAX_INDEX_PAGE, Math.max(1, Math.ceil(Number(count.n) / PER_PAGE)));
-      return {
-        body: () => (
-          <WikiIndexPage
-            pages={rows.map((r) => ({ slug: r.slug, title: r.title, type: r.type as PageType, updatedAt: r.updated_at }))}
-            page={page}
-            pageCount={pageCount}
-          />
-        ),
-        options: { title: t('wiki.index.title'), description: t('wiki.index.lead') },
-      };
-    }),
+  localizedGet(
+    app,
+    '/wiki',
+    (request, reply) =>
+      sendSharedPageFrom(request, reply, request.url, async () => {
+        const { page, q } = indexQuery.parse(request.query ?? {});
+        if (q !== undefined) return wikiSearchContent(db, request.locale, q);
+        const base = db.selectFrom('wiki_pages').where('locale', '=', request.locale).where('stable_revision_id', 'is not', null);
+        const [count, rows] = await Promise.all([
+          base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+          base
+            .select(['slug', 'title', 'type', 'updated_at'])
+            .orderBy('updated_at', 'desc')
+            .orderBy('id', 'desc')
+            .limit(PER_PAGE)
+            .offset((page - 1) * PER_PAGE)
+            .execute(),
+        ]);
+        const t = translator(request.locale);
+        const pageCount = Math.min(MAX_INDEX_PAGE, Math.max(1, Math.ceil(Number(count.n) / PER_PAGE)));
+        return {
+          body: () => (
+            <WikiIndexPage
+              pages={rows.map((r) => ({ slug: r.slug, title: r.title, type: r.type as PageType, updatedAt: r.updated_at }))}
+              page={page}
+              pageCount={pageCount}
+            />
+          ),
+          options: { title: t('wiki.index.title'), description: t('wiki.index.lead') },
+        };
+      }),
+    // `?q=` searches the wiki: rate-limited like the catalogue's search.
+    searchRouteOptions,
   );
 
   // The latest revisions of this language's pages: the same for everyone (a shared body), and as Atom.
@@ -165,34 +173,68 @@ export async function wikiRoutes(app: FastifyInstance): Promise<void> {
         .select(['other.locale', 'other.slug', 'other.title'])
         .where('self.slug', '=', slug)
         .where('other.slug', '!=', slug)
+        .where('other.stable_revision_id', 'is not', null)
         .orderBy('other.locale')
         .execute();
+      const hidden = (await moderationStatus(db, WIKI_PAGE_TYPE, [String(page.id)])).get(String(page.id)) ?? null;
+      const discussion = await loadDiscussion(db, slug);
       return {
         body: () => (
           <>
             {done ? <WikiDoneBanner done={done as WikiDone} /> : null}
-            <WikiPage page={page} rendered={rendered} translations={translations} />
+            <WikiPage
+              page={page}
+              rendered={rendered}
+              translations={translations}
+              pending={page.pendingReview ? { from: page.revisionId, to: page.latestRevisionId } : null}
+              hidden={hidden}
+              watch={<WatchButtonHole />}
+              discussion={discussion ? <WikiDiscussion discussion={discussion} /> : undefined}
+            />
           </>
         ),
         options: { title: page.title },
+        data: discussion,
       };
     };
     try {
-      return await sendSharedPageFrom(request, reply, request.url, load);
+      return await sendSharedPageFrom(request, reply, request.url, load, {
+        holes: async (data) => {
+          const watch = await watchButtonHoles(db, request.user, slug)();
+          const discussion = discussionHoles(request, data as Discussion | null);
+          return (name) => watch(name) ?? discussion(name);
+        },
+      });
     } catch (err) {
       if (!(err instanceof AppError && err.code === 'not_found')) throw err;
       const t = translator(request.locale);
-      return sendPage(request, reply, <MissingWikiPage slug={slug} />, { title: t('wiki.page.missingTitle'), status: 404 });
+      // A page whose first revision waits for review exists, but not for readers yet.
+      const waiting = await db
+        .selectFrom('wiki_pages')
+        .select('id')
+        .where('slug', '=', slug)
+        .where('pending_since', 'is not', null)
+        .executeTakeFirst();
+      return sendPage(request, reply, <MissingWikiPage slug={slug} waiting={waiting !== undefined} />, {
+        title: t(waiting ? 'wiki.page.waitingTitle' : 'wiki.page.missingTitle'),
+        status: 404,
+      });
     }
   });
 
   localizedGet(app, '/wiki/:slug/history', async (request, reply) => {
     const { slug } = parseOrReject(slugParams, request.params);
     const { before } = parseOrReject(historyQuery, request.query ?? {});
-    const page = await findPage(db, slug);
+    const page = await findPage(db, slug, 'latest');
     if (!page) throw new AppError('not_found', 'No such page');
     const history = (await listRevisions(db, slug, { before, limit: HISTORY_PER_PAGE }))!;
+    const hidden = await moderationStatus(
+      db,
+      WIKI_REVISION_TYPE,
+      history.revisions.map((r) => String(r.id)),
+    );
     const t = translator(request.locale);
+    const actor = wikiActor(request.user);
     return sendPage(
       request,
       reply,
@@ -201,7 +243,10 @@ export async function wikiRoutes(app: FastifyInstance): Promise<void> {
         revisions={history.revisions}
         next={history.next}
         isFirstPage={before === undefined}
-        canRestore={can(wikiActor(request.user), 'page.edit', page)}
+        canRestore={can(actor, 'page.edit', page)}
+        canReview={can(actor, 'page.review')}
+        canProtect={can(actor, 'page.protect')}
+        hidden={hidden}
       />,
       { title: t('wiki.history.title', { title: page.title }) },
     );
@@ -210,7 +255,8 @@ export async function wikiRoutes(app: FastifyInstance): Promise<void> {
   localizedGet(app, '/wiki/:slug/diff', async (request, reply) => {
     const { slug } = parseOrReject(slugParams, request.params);
     const { from, to } = parseOrReject(diffQuery, request.query ?? {});
-    // Revisions never change: the diff of two of them is the same for everyone, and forever.
+    // Revisions never change: the diff of two of them is the same for everyone (until moderation
+    // hides one of them, which changes the content generation).
     return sendSharedPageFrom(request, reply, request.url, async () => {
       const page = await db.selectFrom('wiki_pages').select(['id', 'slug', 'title']).where('slug', '=', slug).executeTakeFirst();
       if (!page) throw new AppError('not_found', 'No such page');
@@ -223,6 +269,8 @@ export async function wikiRoutes(app: FastifyInstance): Promise<void> {
       const a = revisions.find((r) => r.id === from);
       const b = revisions.find((r) => r.id === to);
       if (!a || !b) throw new AppError('not_found', 'No such revision of this page');
+      const hidden = await moderationStatus(db, WIKI_REVISION_TYPE, [String(a.id), String(b.id)]);
+      const hiddenOne = hidden.get(String(a.id)) ?? hidden.get(String(b.id));
       const t = translator(request.locale);
       return {
         body: () => (
@@ -230,139 +278,12 @@ export async function wikiRoutes(app: FastifyInstance): Promise<void> {
             page={page}
             from={{ id: a.id, title: a.title, createdAt: a.created_at }}
             to={{ id: b.id, title: b.title, createdAt: b.created_at }}
-            rows={lineDiff(a.body, b.body)}
+            rows={hiddenOne ? [] : lineDiff(a.body, b.body)}
+            hidden={hiddenOne}
           />
         ),
         options: { title: t('wiki.diff.title', { title: page.title }) },
       };
     });
-  });
-
-  // ---- Writing ----------------------------------------------------------------------------------
-
-  /** The editor, for a new page (`existing` null) or an existing one, with values, errors or a conflict. */
-  const sendEditor = (
-    request: FastifyRequest,
-    reply: FastifyReply,
-    slug: string,
-    existing: { title: string } | null,
-    values: WikiEditValues,
-    errors: WikiEditErrors = {},
-    status = 200,
-    conflict?: { title: string; body: string },
-  ) => {
-    const t = translator(request.locale);
-    const title = existing ? t('wiki.edit.titleEdit', { title: existing.title }) : t('wiki.edit.titleNew');
-    const invalid = Object.keys(errors).length > 0 || conflict !== undefined;
-    return sendPage(
-      request,
-      reply,
-      <WikiEditPage
-        slug={slug}
-        action={slug === '' ? `/${request.locale}/wiki/new` : `/${request.locale}/wiki/${slug}/edit`}
-        existing={existing}
-        values={values}
-        errors={errors}
-        conflict={conflict}
-      />,
-      { title: invalid ? t('wiki.edit.errorTitle', { title }) : title, status },
-    );
-  };
-
-  /** Signed in with a verified email, or sent to sign in; the unverified are told to confirm first. */
-  const editorOrRedirect = (request: FastifyRequest, reply: FastifyReply) => {
-    if (!request.user) return { done: redirectToSignIn(request, reply) };
-    if (!request.user.emailVerified) throw new AppError('forbidden', 'Confirm your email address first');
-    return { actor: wikiActor(request.user)! };
-  };
-
-  localizedGet(app, '/wiki/new', async (request, reply) => {
-    const who = editorOrRedirect(request, reply);
-    if ('done' in who) return who.done;
-    const { title } = newQuery.parse(request.query ?? {});
-    return sendEditor(request, reply, '', null, { title: title ?? '', body: '', summary: '', type: 'guide', baseRevisionId: '' });
-  });
-
-  localizedGet(app, '/wiki/:slug/edit', async (request, reply) => {
-    const { slug } = parseOrReject(slugParams, request.params);
-    const who = editorOrRedirect(request, reply);
-    if ('done' in who) return who.done;
-    const page = await findPage(db, slug);
-    if (page && !can(who.actor, 'page.edit', page)) throw new AppError('forbidden', 'This page is protected');
-    return page
-      ? sendEditor(request, reply, slug, page, {
-          title: page.title,
-          body: page.body,
-          summary: '',
-          type: page.type,
-          baseRevisionId: String(page.revisionId),
-        })
-      : sendEditor(request, reply, slug, null, {
-          title: slug.replace(/-/g, ' '),
-          body: '',
-          summary: '',
-          type: 'guide',
-          baseRevisionId: '',
-        });
-  });
-
-  /** Saves the form for `slug` (found by the title for a new page) and answers as the editor would. */
-  const save = async (request: FastifyRequest, reply: FastifyReply, slugOrNew: string | null) => {
-    const who = editorOrRedirect(request, reply);
-    if ('done' in who) return who.done;
-    const form = parseOrReject(editForm, request.body ?? {});
-    const type: PageType = (PAGE_TYPES as readonly string[]).includes(form.type) ? (form.type as PageType) : 'guide';
-    const values: WikiEditValues = { title: form.title, body: form.body, summary: form.summary, type, baseRevisionId: form.baseRevisionId };
-    const base = /^\d+$/.test(form.baseRevisionId) ? Number(form.baseRevisionId) : undefined;
-    const existing = slugOrNew ? await findPage(db, slugOrNew) : null;
-    const slug = slugOrNew ?? (await freeSlug(db, form.title));
-    try {
-      const outcome = await savePage(
-        db,
-        who.actor,
-        slug,
-        { title: form.title, body: form.body, summary: form.summary, baseRevisionId: base, type, locale: request.locale },
-        { locales, defaultLocale },
-      );
-      if (outcome.status === 'conflict') {
-        return sendEditor(
-          request,
-          reply,
-          slug,
-          existing ?? { title: outcome.current.title },
-          { ...values, baseRevisionId: String(outcome.current.revisionId) },
-          {},
-          409,
-          outcome.current,
-        );
-      }
-      const done: WikiDone = outcome.created ? 'created' : outcome.unchanged ? 'unchanged' : outcome.merged ? 'merged' : 'saved';
-      return reply.redirect(`/${request.locale}/wiki/${slug}?done=${done}`, 303);
-    } catch (err) {
-      if (err instanceof AppError && err.code === 'validation_failed') {
-        const errors: WikiEditErrors = {};
-        for (const f of err.fields)
-          if (f.field === 'title' || f.field === 'body' || f.field === 'summary' || f.field === 'type')
-            errors[f.field] = f.message as MessageKey;
-        if (Object.keys(errors).length === 0) errors.title = 'wiki.errors.slug';
-        return sendEditor(request, reply, slugOrNew ?? '', existing, values, errors, 422);
-      }
-      throw err;
-    }
-  };
-
-  localizedPost(app, '/wiki/new', (request, reply) => save(request, reply, null), {
-    config: { rateLimit: { max: 30, timeWindow: 60_000 } },
-  });
-  localizedPost(app, '/wiki/:slug/edit', (request, reply) => save(request, reply, parseOrReject(slugParams, request.params).slug), {
-    config: { rateLimit: { max: 30, timeWindow: 60_000 } },
-  });
-
-  localizedPost(app, '/wiki/:slug/restore', async (request, reply) => {
-    const { slug } = parseOrReject(slugParams, request.params);
-    const { revision } = parseOrReject(restoreForm, request.body ?? {});
-    if (!request.user) return redirectToSignIn(request, reply);
-    await restoreRevision(db, wikiActor(request.user), slug, revision, '', auditContext(request));
-    return reply.redirect(`/${request.locale}/wiki/${slug}?done=restored`, 303);
   });
 }

@@ -14,14 +14,16 @@ import { AppError, type FieldError } from '../../platform/errors.js';
 import { extractLinks, MAX_TITLE_SLUG, normalizeTitle, slugifyTitle } from './markdown.js';
 import { threeWayMerge } from './merge.js';
 import { makeStoredDiff, sizeDelta } from './revision-diff.js';
-import { PAGE_TYPES, WIKI_LIMITS, type PageEdit, type PageType } from './wiki.model.js';
-import { authorize, type WikiActor } from './wiki.policy.js';
+import { PAGE_TYPES, WIKI_LIMITS, type PageEdit, type PageType, type ReviewThreshold } from './wiki.model.js';
+import { authorize, TRUSTED_EDITOR_ROLES, type WikiActor } from './wiki.policy.js';
+import { indexWikiPage } from './wiki-search.js';
+import { notifyWatchers } from './wiki-watch.service.js';
 import './wiki.tables.js';
 
 /** Page slugs: lower-case words joined by hyphens (slugifyTitle's output). */
 export const WIKI_SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 /** Addresses the wiki's own pages use (`/wiki/new`, `/wiki/recent-changes`): no page may take them. */
-const RESERVED_SLUGS: readonly string[] = ['new', 'recent-changes'];
+const RESERVED_SLUGS: readonly string[] = ['new', 'recent-changes', 'review', 'watchlist'];
 
 /** Both sides of an edit conflict, for the editor (or the API client) to resolve. */
 export interface EditConflict {
@@ -30,7 +32,16 @@ export interface EditConflict {
 }
 
 export type SaveOutcome =
-  | { status: 'saved'; slug: string; revisionId: number; created: boolean; merged: boolean; unchanged: boolean }
+  | {
+      status: 'saved';
+      slug: string;
+      revisionId: number;
+      created: boolean;
+      merged: boolean;
+      unchanged: boolean;
+      /** The revision waits for review: readers still see the last accepted one. */
+      pending: boolean;
+    }
   | ({ status: 'conflict' } & EditConflict);
 
 /** Normalises a save's texts (line endings, surrounding blanks) and lists what is wrong with them. */
@@ -53,19 +64,70 @@ function checkEdit(slug: string, edit: PageEdit, locales: readonly string[]): { 
   return { title, body, summary };
 }
 
+const DAY = 24 * 60 * 60 * 1000;
+
+/**
+ * Whether `actor`'s edits wait for review: an account younger than the threshold's days, or with
+ * fewer accepted edits than its count. Helpers, mediators, moderators and admins never wait.
+ */
+export async function isNewEditor(db: Db, actor: NonNullable<WikiActor>, threshold: ReviewThreshold): Promise<boolean> {
+  if (actor.roles.some((r) => TRUSTED_EDITOR_ROLES.includes(r))) return false;
+  if (threshold.accountDays > 0) {
+    const user = await db.selectFrom('users').select('created_at').where('id', '=', actor.id).executeTakeFirst();
+    if (!user || Date.parse(user.created_at) > Date.now() - threshold.accountDays * DAY) return true;
+  }
+  if (threshold.acceptedEdits > 0) {
+    const accepted = await db
+      .selectFrom('wiki_revisions')
+      .select('id')
+      .where('author_id', '=', actor.id)
+      .where('review_status', '=', 'accepted')
+      .limit(threshold.acceptedEdits)
+      .execute();
+    if (accepted.length < threshold.acceptedEdits) return true;
+  }
+  return false;
+}
+
+/** A revision waits for review when its author is new, or when it follows revisions that wait. */
+const reviewStatusFor = (newEditor: boolean, page: { current_revision_id: number | null; stable_revision_id: number | null } | null) =>
+  newEditor || (page !== null && page.current_revision_id !== page.stable_revision_id) ? ('pending' as const) : ('accepted' as const);
+
 /** A page's row, locked for the rest of the transaction (PostgreSQL; SQLite serialises writers). */
-async function lockPage(trx: Db, slug: string) {
+export async function lockPage(trx: Db, slug: string) {
   return forUpdate(trx, trx.selectFrom('wiki_pages').selectAll().where('slug', '=', slug)).executeTakeFirst();
 }
 
-async function revisionOf(trx: Db, pageId: number, revisionId: number) {
+export async function revisionOf(trx: Db, pageId: number, revisionId: number) {
   return trx.selectFrom('wiki_revisions').selectAll().where('id', '=', revisionId).where('page_id', '=', pageId).executeTakeFirst();
 }
 
-/** Stores a revision after `parent` and points the page at it; replaces the page's links. */
-async function writeRevision(
+/**
+ * Makes `revision` the one readers see: the page takes its title, its time and its links (so a
+ * service lists a guide, and a link finds a page, only once accepted).
+ */
+export async function publishRevision(trx: Db, pageId: number, revision: { id: number; title: string; body: string }): Promise<void> {
+  await trx
+    .updateTable('wiki_pages')
+    .set({ title: revision.title, stable_revision_id: revision.id, updated_at: nowIso() })
+    .where('id', '=', pageId)
+    .execute();
+  const links = extractLinks(revision.body);
+  await trx.deleteFrom('wiki_links').where('page_id', '=', pageId).execute();
+  const rows = [...new Set(links.pages.map((p) => `page\n${p}`)), ...new Set(links.services.map((s) => `service\n${s}`))].map((key) => {
+    const [kind, target] = key.split('\n') as [string, string];
+    return { page_id: pageId, kind, target };
+  });
+  if (rows.length > 0) await trx.insertInto('wiki_links').values(rows).execute();
+}
+
+/**
+ * Stores a revision after `parent` and points the page at it. An accepted revision is published at
+ * once; a pending one waits in the review queue (`pending_since` keeps the oldest waiting time).
+ */
+export async function writeRevision(
   trx: Db,
-  page: { id: number; revision_count: number },
+  page: { id: number; revision_count: number; pending_since: string | null },
   parent: { id: number; body: string } | null,
   revision: {
     authorId: number;
@@ -74,6 +136,7 @@ async function writeRevision(
     summary: string;
     kind: 'create' | 'edit' | 'merge' | 'restore';
     restoredFrom?: number;
+    status: 'accepted' | 'pending';
   },
 ): Promise<number> {
   const stamp = nowIso();
@@ -93,21 +156,24 @@ async function writeRevision(
       kind: revision.kind,
       restored_from: revision.restoredFrom ?? null,
       created_at: stamp,
+      review_status: revision.status,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+  const accepted = revision.status === 'accepted';
   await trx
     .updateTable('wiki_pages')
-    .set({ title: revision.title, current_revision_id: id, revision_count: page.revision_count + 1, updated_at: stamp })
+    .set({
+      current_revision_id: id,
+      revision_count: page.revision_count + 1,
+      pending_since: accepted ? null : (page.pending_since ?? stamp),
+    })
     .where('id', '=', page.id)
     .execute();
-  const links = extractLinks(revision.body);
-  await trx.deleteFrom('wiki_links').where('page_id', '=', page.id).execute();
-  const rows = [...new Set(links.pages.map((p) => `page\n${p}`)), ...new Set(links.services.map((s) => `service\n${s}`))].map((key) => {
-    const [kind, target] = key.split('\n') as [string, string];
-    return { page_id: page.id, kind, target };
-  });
-  if (rows.length > 0) await trx.insertInto('wiki_links').values(rows).execute();
+  if (accepted) await publishRevision(trx, page.id, { id, title: revision.title, body: revision.body });
+  // after-revision hooks (same transaction): search index, watchers' notifications.
+  await indexWikiPage(trx, page.id);
+  await notifyWatchers(trx, { pageId: page.id, revisionId: id, authorId: revision.authorId });
   return id;
 }
 
@@ -123,11 +189,12 @@ export async function savePage(
   actor: WikiActor,
   slug: string,
   edit: PageEdit,
-  options: { locales: readonly string[]; defaultLocale: string },
+  options: { locales: readonly string[]; defaultLocale: string; review: ReviewThreshold },
   retried = false,
 ): Promise<SaveOutcome> {
   if (!actor) throw new AppError('unauthorized', 'Sign in first');
   const { title, body, summary } = checkEdit(slug, edit, options.locales);
+  const newEditor = await isNewEditor(db, actor, options.review);
   let outcome: SaveOutcome;
   try {
     outcome = await db.transaction().execute((trx) => saveIn(trx));
@@ -163,12 +230,21 @@ export async function savePage(
         })
         .returning(['id', 'revision_count'])
         .executeTakeFirstOrThrow();
-      const revisionId = await writeRevision(trx, created, null, { authorId: actor.id, title, body, summary, kind: 'create' });
-      return { status: 'saved', slug, revisionId, created: true, merged: false, unchanged: false };
+      const status = reviewStatusFor(newEditor, null);
+      const revisionId = await writeRevision(trx, { ...created, pending_since: null }, null, {
+        authorId: actor.id,
+        title,
+        body,
+        summary,
+        kind: 'create',
+        status,
+      });
+      return { status: 'saved', slug, revisionId, created: true, merged: false, unchanged: false, pending: status === 'pending' };
     }
     authorize(actor, 'page.edit', { protected: page.protected === 1 });
     const current = await revisionOf(trx, page.id, page.current_revision_id!);
     if (!current) throw new Error(`wiki page ${page.id} has no current revision`);
+    const status = reviewStatusFor(newEditor, page);
     const unchanged = (revisionId: number): SaveOutcome => ({
       status: 'saved',
       slug,
@@ -176,6 +252,7 @@ export async function savePage(
       created: false,
       merged: false,
       unchanged: true,
+      pending: page.current_revision_id !== page.stable_revision_id,
     });
     const conflict = (): SaveOutcome => ({
       status: 'conflict',
@@ -191,8 +268,8 @@ export async function savePage(
       ]);
     if (base.id === current.id) {
       if (title === current.title && body === current.body) return unchanged(current.id);
-      const revisionId = await writeRevision(trx, page, current, { authorId: actor.id, title, body, summary, kind: 'edit' });
-      return { status: 'saved', slug, revisionId, created: false, merged: false, unchanged: false };
+      const revisionId = await writeRevision(trx, page, current, { authorId: actor.id, title, body, summary, kind: 'edit', status });
+      return { status: 'saved', slug, revisionId, created: false, merged: false, unchanged: false, pending: status === 'pending' };
     }
     // Someone saved since the editor's base: keep both edits when they do not overlap.
     const mergedTitle = title === base.title ? current.title : current.title === base.title || current.title === title ? title : null;
@@ -205,8 +282,9 @@ export async function savePage(
       body: merged.text,
       summary,
       kind: 'merge',
+      status,
     });
-    return { status: 'saved', slug, revisionId, created: false, merged: true, unchanged: false };
+    return { status: 'saved', slug, revisionId, created: false, merged: true, unchanged: false, pending: status === 'pending' };
   }
 }
 
@@ -221,10 +299,12 @@ export async function restoreRevision(
   revisionId: number,
   summary: string,
   context: AuditContext,
-): Promise<{ revisionId: number }> {
+  review: ReviewThreshold,
+): Promise<{ revisionId: number; pending: boolean }> {
   if (!actor) throw new AppError('unauthorized', 'Sign in first');
   const note = summary.trim().replace(/\s+/g, ' ').slice(0, WIKI_LIMITS.summary);
-  const id = await db.transaction().execute(async (trx) => {
+  const newEditor = await isNewEditor(db, actor, review);
+  const saved = await db.transaction().execute(async (trx) => {
     const page = await lockPage(trx, slug);
     if (!page) throw new AppError('not_found', 'No such page');
     authorize(actor, 'page.edit', { protected: page.protected === 1 });
@@ -233,6 +313,7 @@ export async function restoreRevision(
     const current = await revisionOf(trx, page.id, page.current_revision_id!);
     if (!current) throw new Error(`wiki page ${page.id} has no current revision`);
     if (old.id === current.id) throw new AppError('conflict', 'This is already the current revision');
+    const status = reviewStatusFor(newEditor, page);
     const newId = await writeRevision(trx, page, current, {
       authorId: actor.id,
       title: old.title,
@@ -240,6 +321,7 @@ export async function restoreRevision(
       summary: note,
       kind: 'restore',
       restoredFrom: old.id,
+      status,
     });
     await audit(trx, {
       ...context,
@@ -249,10 +331,10 @@ export async function restoreRevision(
       subjectId: slug,
       data: { revision: old.id, as: newId },
     });
-    return newId;
+    return { revisionId: newId, pending: status === 'pending' };
   });
   await contentChanged(db);
-  return { revisionId: id };
+  return saved;
 }
 
 /** A free slug for a new page titled `title` in the wiki: its slug, or with `-2`, `-3`… */

@@ -5,7 +5,8 @@
  * elements. Runs of unchanged lines are folded into a count. Pure.
  */
 import { formatDate, formatNumber } from '../../../platform/i18n.js';
-import { Breadcrumbs, VisuallyHidden } from '../../../ui/components/index.js';
+import type { ContentModeration } from '../../../platform/flags.js';
+import { Breadcrumbs, HiddenContent, VisuallyHidden } from '../../../ui/components/index.js';
 import { useUi } from '../../../ui/context.js';
 import type { DiffPart, LineDiffRow } from '../revision-diff.js';
 
@@ -14,6 +15,8 @@ export interface WikiDiffProps {
   from: { id: number; title: string; createdAt: string };
   to: { id: number; title: string; createdAt: string };
   rows: LineDiffRow[];
+  /** Moderation hid one of the two revisions: its reason is shown instead of the changes. */
+  hidden?: ContentModeration | undefined;
 }
 
 function Parts({ parts, side }: { parts: DiffPart[]; side: 'before' | 'after' }) {
@@ -54,9 +57,39 @@ function blocks(rows: readonly LineDiffRow[]): Block[] {
   return out;
 }
 
-export function WikiDiffPage({ page, from, to, rows }: WikiDiffProps) {
+/** The changed lines with their words, and the counts of unchanged ones between them (also the review page's). */
+export function DiffList({ rows }: { rows: LineDiffRow[] }) {
+  const { t, locale } = useUi();
+  if (!rows.some((r) => r.kind !== 'same')) return <p>{t('wiki.diff.none')}</p>;
+  return (
+    <ol class="wiki-diff">
+      {blocks(rows).map((b, i) =>
+        b.kind === 'same' ? (
+          <li key={i} class="wiki-diff__same">
+            {t('wiki.diff.unchanged', { count: b.count, n: formatNumber(locale, b.count) })}
+          </li>
+        ) : (
+          <li key={i}>
+            <p class="card__meta">{t('wiki.diff.line', { number: b.row.lineAfter ?? b.row.lineBefore ?? 0 })}</p>
+            {b.row.before ? (
+              <p class="wiki-diff__before">
+                <Parts parts={b.row.before} side="before" />
+              </p>
+            ) : null}
+            {b.row.after ? (
+              <p class="wiki-diff__after">
+                <Parts parts={b.row.after} side="after" />
+              </p>
+            ) : null}
+          </li>
+        ),
+      )}
+    </ol>
+  );
+}
+
+export function WikiDiffPage({ page, from, to, rows, hidden }: WikiDiffProps) {
   const { t, href, locale } = useUi();
-  const changed = rows.some((r) => r.kind !== 'same');
   return (
     <div class="prose">
       <Breadcrumbs
@@ -72,33 +105,7 @@ export function WikiDiffPage({ page, from, to, rows }: WikiDiffProps) {
         {t('wiki.diff.lead', { from: formatDate(locale, from.createdAt, 'datetime'), to: formatDate(locale, to.createdAt, 'datetime') })}
       </p>
       {from.title !== to.title ? <p>{t('wiki.diff.titleChanged', { from: from.title, to: to.title })}</p> : null}
-      {!changed ? (
-        <p>{t('wiki.diff.none')}</p>
-      ) : (
-        <ol class="wiki-diff">
-          {blocks(rows).map((b, i) =>
-            b.kind === 'same' ? (
-              <li key={i} class="wiki-diff__same">
-                {t('wiki.diff.unchanged', { count: b.count, n: formatNumber(locale, b.count) })}
-              </li>
-            ) : (
-              <li key={i}>
-                <p class="card__meta">{t('wiki.diff.line', { number: b.row.lineAfter ?? b.row.lineBefore ?? 0 })}</p>
-                {b.row.before ? (
-                  <p class="wiki-diff__before">
-                    <Parts parts={b.row.before} side="before" />
-                  </p>
-                ) : null}
-                {b.row.after ? (
-                  <p class="wiki-diff__after">
-                    <Parts parts={b.row.after} side="after" />
-                  </p>
-                ) : null}
-              </li>
-            ),
-          )}
-        </ol>
-      )}
+      {hidden ? <HiddenContent reason={hidden.reason} /> : <DiffList rows={rows} />}
       <p>
         <a href={href(`/wiki/${page.slug}/history`)}>{t('wiki.diff.back')}</a>
       </p>

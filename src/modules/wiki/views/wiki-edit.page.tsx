@@ -33,8 +33,8 @@ export interface WikiEditProps {
   slug: string;
   /** Where the form posts. */
   action: string;
-  /** Null when the page does not exist yet. */
-  existing: { title: string } | null;
+  /** Null when the page does not exist yet; `pendingReview` when changes in the text wait for review. */
+  existing: { title: string; pendingReview?: boolean | undefined } | null;
   values: WikiEditValues;
   errors: WikiEditErrors;
   /** The version saved by someone else since the editor's base, when their edits overlap. */
@@ -59,6 +59,7 @@ export function WikiEditPage({ slug, action, existing, values, errors, conflict 
       />
       <ErrorSummary errors={summary} />
       <h1>{heading}</h1>
+      {existing?.pendingReview && !conflict ? <p>{t('wiki.review.editingPending')}</p> : null}
       {conflict ? (
         <NotificationBanner id="wiki-conflict" title={t('wiki.conflict.title')}>
           <p>{t('wiki.conflict.lead')}</p>

@@ -1,24 +1,46 @@
 /**
  * A page's history: every revision, newest first (keyset pages), with who, when, the edit summary
  * and the size change; "Changes" shows the diff with the revision before; editors can bring an
- * earlier revision back (a new revision: nothing is erased). A form compares any two. Pure.
+ * earlier revision back (a new revision: nothing is erased). A form compares any two. Revisions
+ * waiting for review or rejected say so (with the reviewer's reason); each can be reported, and one
+ * that moderation hid shows why instead of its summary. Reviewers get a link to the waiting changes,
+ * moderators the page's protection. Pure.
  */
+import type { ContentModeration } from '../../../platform/flags.js';
 import { formatDate } from '../../../platform/i18n.js';
-import { Breadcrumbs, Button, CsrfField, KeysetPagination, Select } from '../../../ui/components/index.js';
+import { Breadcrumbs, Button, CsrfField, HiddenContent, KeysetPagination, Select, Tag } from '../../../ui/components/index.js';
 import { useUi } from '../../../ui/context.js';
 import { sizeChange } from './size-change.js';
-import type { RevisionSummary } from '../wiki.model.js';
+import { WIKI_REVISION_TYPE, type RevisionSummary } from '../wiki.model.js';
 
 export interface WikiHistoryProps {
-  page: { slug: string; title: string; revisionId: number };
+  page: { slug: string; title: string; revisionId: number; pendingReview: boolean; protected: boolean };
   revisions: RevisionSummary[];
   /** The `before` of the next (older) page of the history, or null. */
   next: number | null;
   isFirstPage: boolean;
   canRestore: boolean;
+  canReview: boolean;
+  canProtect: boolean;
+  /** The revisions of this page of the history that moderation hid. */
+  hidden: ReadonlyMap<string, ContentModeration>;
 }
 
-export function WikiHistoryPage({ page, revisions, next, isFirstPage, canRestore }: WikiHistoryProps) {
+/** Moderators' form to protect the page or lift its protection. */
+function ProtectForm({ slug, isProtected }: { slug: string; isProtected: boolean }) {
+  const { t, href } = useUi();
+  return (
+    <form method="post" action={href(`/wiki/${slug}/protect`)} class="wiki-protect">
+      <h2>{t('wiki.protect.title')}</h2>
+      <p>{t(isProtected ? 'wiki.protect.isProtected' : 'wiki.protect.isOpen')}</p>
+      <CsrfField />
+      <input type="hidden" name="protected" value={isProtected ? '0' : '1'} />
+      <Button variant="secondary">{t(isProtected ? 'wiki.protect.unprotect' : 'wiki.protect.protect')}</Button>
+    </form>
+  );
+}
+
+export function WikiHistoryPage({ page, revisions, next, isFirstPage, canRestore, canReview, canProtect, hidden }: WikiHistoryProps) {
   const { t, href, locale } = useUi();
   const base = href(`/wiki/${page.slug}/history`);
   const options = revisions.map((r) => ({ value: String(r.id), label: formatDate(locale, r.createdAt, 'datetime') }));
@@ -33,6 +55,12 @@ export function WikiHistoryPage({ page, revisions, next, isFirstPage, canRestore
       />
       <h1>{t('wiki.history.title', { title: page.title })}</h1>
       <p class="lead">{t('wiki.history.lead')}</p>
+      {page.pendingReview ? (
+        <p>
+          {t('wiki.review.pendingNotice')}{' '}
+          {canReview ? <a href={href(`/wiki/${page.slug}/review`)}>{t('wiki.review.reviewLink')}</a> : null}
+        </p>
+      ) : null}
       <div class="table-wrap">
         <table class="table">
           <caption>{t('wiki.history.caption')}</caption>
@@ -53,14 +81,37 @@ export function WikiHistoryPage({ page, revisions, next, isFirstPage, canRestore
                 </td>
                 <td>{r.author ?? t('wiki.history.deleted')}</td>
                 <td>
-                  {t(`wiki.history.kind.${r.kind}`)}
-                  {r.summary ? `: ${r.summary}` : ''}
+                  {hidden.has(String(r.id)) ? (
+                    <HiddenContent reason={hidden.get(String(r.id))!.reason} />
+                  ) : (
+                    <>
+                      {t(`wiki.history.kind.${r.kind}`)}
+                      {r.summary ? `: ${r.summary}` : ''}
+                    </>
+                  )}
+                  {r.reviewStatus === 'pending' ? (
+                    <>
+                      {' '}
+                      <Tag>{t('wiki.review.status.pending')}</Tag>
+                    </>
+                  ) : r.reviewStatus === 'rejected' ? (
+                    <>
+                      {' '}
+                      <Tag>{t('wiki.review.status.rejected')}</Tag> {r.reviewReason ?? ''}
+                    </>
+                  ) : null}
                 </td>
                 <td>{sizeChange(t, locale, r.sizeDelta)}</td>
                 <td>
                   {r.parentId !== null ? (
                     <a href={`${href(`/wiki/${page.slug}/diff`)}?from=${r.parentId}&to=${r.id}`}>{t('wiki.history.changes')}</a>
-                  ) : null}
+                  ) : null}{' '}
+                  <a
+                    href={href(`/flags/new?type=${WIKI_REVISION_TYPE}&id=${r.id}`)}
+                    aria-label={`${t('wiki.history.report')} (${formatDate(locale, r.createdAt, 'datetime')})`}
+                  >
+                    {t('wiki.history.report')}
+                  </a>
                   {r.id === page.revisionId ? (
                     <span> {t('wiki.history.current')}</span>
                   ) : canRestore ? (
@@ -96,6 +147,7 @@ export function WikiHistoryPage({ page, revisions, next, isFirstPage, canRestore
           <Button variant="secondary">{t('wiki.history.compareSubmit')}</Button>
         </form>
       ) : null}
+      {canProtect ? <ProtectForm slug={page.slug} isProtected={page.protected} /> : null}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { formatDate } from '../../../platform/i18n.js';
 import { Pagination, Tag } from '../../../ui/components/index.js';
 import { useUi } from '../../../ui/context.js';
 import type { PageType } from '../wiki.model.js';
+import { WikiSearchForm } from './wiki-search.page.js';
 
 export interface WikiIndexProps {
   pages: { slug: string; title: string; type: PageType; updatedAt: string }[];
@@ -16,6 +17,7 @@ export function WikiIndexPage({ pages, page, pageCount }: WikiIndexProps) {
     <div class="prose">
       <h1>{t('wiki.index.title')}</h1>
       <p class="lead">{t('wiki.index.lead')}</p>
+      <WikiSearchForm />
       <p>
         <a class="button" href={href('/wiki/new')}>
           {t('wiki.index.write')}

@@ -4,24 +4,47 @@
  * HTML comes from renderMarkdown (safe by construction: no raw HTML from the source, URLs from an
  * allowlist). A page that does not exist yet says so and offers to write it. Pure.
  */
+import type { VNode } from 'preact';
 import { formatDate } from '../../../platform/i18n.js';
-import { Breadcrumbs, NotificationBanner, Tag } from '../../../ui/components/index.js';
+import type { ContentModeration } from '../../../platform/flags.js';
+import { Breadcrumbs, HiddenContent, NotificationBanner, Tag } from '../../../ui/components/index.js';
 import { useUi } from '../../../ui/context.js';
 import type { RenderedMarkdown } from '../markdown.js';
-import type { PageType } from '../wiki.model.js';
+import { WIKI_PAGE_TYPE, type PageType } from '../wiki.model.js';
 
-export type WikiDone = 'saved' | 'merged' | 'unchanged' | 'restored' | 'created';
+/** What the banner after an action says (the page's `?done=`). */
+export const WIKI_DONE = [
+  'saved',
+  'merged',
+  'unchanged',
+  'restored',
+  'created',
+  'pending',
+  'protected',
+  'unprotected',
+  'watched',
+  'unwatched',
+] as const;
+export type WikiDone = (typeof WIKI_DONE)[number];
 
 export interface WikiPageProps {
-  page: { slug: string; title: string; type: PageType; updatedAt: string; protected: boolean };
+  page: { id: number; slug: string; title: string; type: PageType; updatedAt: string; protected: boolean };
+  /** Revisions after the accepted one wait for review: from the accepted one to the latest. */
+  pending: { from: number; to: number } | null;
+  /** Moderation hid the page: its reason is shown instead of the text. */
+  hidden: ContentModeration | null;
   rendered: RenderedMarkdown;
   translations: { locale: string; slug: string; title: string }[];
+  /** The reader's watch button (a hole of the shared body): a form, so below the meta line, not in it. */
+  watch?: VNode;
+  /** The page's discussion (wiki-discussion.tsx), at the end of the article. */
+  discussion?: VNode | undefined;
 }
 
 /** Headings enough for a table of contents to help. */
 const TOC_FROM = 3;
 
-export function WikiPage({ page, rendered, translations }: WikiPageProps) {
+export function WikiPage({ page, rendered, translations, pending, hidden, watch, discussion }: WikiPageProps) {
   const { t, href, locale } = useUi();
   return (
     <article class="prose wiki-page" aria-labelledby="wiki-title">
@@ -33,9 +56,17 @@ export function WikiPage({ page, rendered, translations }: WikiPageProps) {
       <p class="card__meta">
         {t('wiki.page.updated', { date: formatDate(locale, page.updatedAt) })} ·{' '}
         <a href={href(`/wiki/${page.slug}/edit`)}>{t('wiki.page.edit')}</a> ·{' '}
-        <a href={href(`/wiki/${page.slug}/history`)}>{t('wiki.page.history')}</a>
+        <a href={href(`/wiki/${page.slug}/history`)}>{t('wiki.page.history')}</a> ·{' '}
+        <a href={href(`/flags/new?type=${WIKI_PAGE_TYPE}&id=${page.id}`)}>{t('wiki.page.report')}</a>
       </p>
+      {watch ?? null}
       {page.protected ? <p>{t('wiki.page.protected')}</p> : null}
+      {pending ? (
+        <p>
+          {t('wiki.review.pendingNotice')}{' '}
+          <a href={href(`/wiki/${page.slug}/diff?from=${pending.from}&to=${pending.to}`)}>{t('wiki.review.pendingLink')}</a>
+        </p>
+      ) : null}
       {rendered.headings.length >= TOC_FROM ? (
         <nav aria-labelledby="wiki-toc" class="wiki-toc">
           <h2 id="wiki-toc">{t('wiki.page.contents')}</h2>
@@ -48,8 +79,12 @@ export function WikiPage({ page, rendered, translations }: WikiPageProps) {
           </ul>
         </nav>
       ) : null}
-      {/* renderMarkdown's output: only Markdown's elements, escaped text, allowlisted URLs. */}
-      <div class="wiki-body" dangerouslySetInnerHTML={{ __html: rendered.html }} />
+      {hidden ? (
+        <HiddenContent reason={hidden.reason} />
+      ) : (
+        /* renderMarkdown's output: only Markdown's elements, escaped text, allowlisted URLs. */
+        <div class="wiki-body" dangerouslySetInnerHTML={{ __html: rendered.html }} />
+      )}
       {rendered.missingPages.length > 0 ? (
         <p class="field__hint">{t('wiki.page.missingLinks', { titles: rendered.missingPages.join(', ') })}</p>
       ) : null}
@@ -67,6 +102,10 @@ export function WikiPage({ page, rendered, translations }: WikiPageProps) {
           </ul>
         </section>
       ) : null}
+      <p>
+        <a href={href(`/wiki/${page.slug}/translations`)}>{t('wiki.translations.manage')}</a>
+      </p>
+      {discussion ?? null}
     </article>
   );
 }
@@ -81,19 +120,31 @@ export function WikiDoneBanner({ done }: { done: WikiDone }) {
   );
 }
 
-/** A page that does not exist yet: say so, and offer to write it. */
-export function MissingWikiPage({ slug }: { slug: string }) {
+/**
+ * A page that does not exist yet: say so, and offer to write it. Or one whose first revision waits
+ * for review (`waiting`): say so, and link to its history, where editors and reviewers find it.
+ */
+export function MissingWikiPage({ slug, waiting = false }: { slug: string; waiting?: boolean }) {
   const { t, href } = useUi();
+  const title = t(waiting ? 'wiki.page.waitingTitle' : 'wiki.page.missingTitle');
   return (
     <div class="prose">
-      <Breadcrumbs items={[{ label: t('wiki.index.title'), href: href('/wiki') }, { label: t('wiki.page.missingTitle') }]} />
-      <h1>{t('wiki.page.missingTitle')}</h1>
-      <p>{t('wiki.page.missingLead', { slug })}</p>
-      <p>
-        <a class="button" href={href(`/wiki/${slug}/edit`)}>
-          {t('wiki.page.create')}
-        </a>
-      </p>
+      <Breadcrumbs items={[{ label: t('wiki.index.title'), href: href('/wiki') }, { label: title }]} />
+      <h1>{title}</h1>
+      {waiting ? (
+        <p>
+          {t('wiki.page.waitingLead')} <a href={href(`/wiki/${slug}/history`)}>{t('wiki.page.history')}</a>
+        </p>
+      ) : (
+        <>
+          <p>{t('wiki.page.missingLead', { slug })}</p>
+          <p>
+            <a class="button" href={href(`/wiki/${slug}/edit`)}>
+              {t('wiki.page.create')}
+            </a>
+          </p>
+        </>
+      )}
     </div>
   );
 }

@@ -1,7 +1,9 @@
 /**
- * Site-wide search: one box, results grouped by kind of content (e-services today; guides,
- * questions and places join as their modules register them), and help when nothing is found.
+ * Site-wide search: one box, results grouped by kind of content (e-services; then what other
+ * modules found for the same words, through the `catalogue.search` slot: guides…), and help when
+ * nothing at all is found.
  */
+import type { VNode } from 'preact';
 import type { Locale } from '../../../../config.js';
 import { formatCount } from './format.js';
 import { Button, Pagination, TextInput } from '../../../../ui/components/index.js';
@@ -20,6 +22,8 @@ export interface SearchPageProps {
   organisationNames: ReadonlyMap<string, string>;
   defaultLocale: Locale;
   help: HelpLinks;
+  /** Other modules' sections for the same words (the `catalogue.search` slot), after the services. */
+  contributions?: VNode[];
 }
 
 /** The search box, as the search page and the home page show it. */
@@ -36,7 +40,17 @@ export function SearchForm({ q, id = 'q', label }: { q?: string | undefined; id?
 /** The heading of each kind of result. */
 const GROUP_HEADING = { service: 'search.groups.service' } as const;
 
-export function SearchPage({ q, page, perPage, groups, total, organisationNames, defaultLocale, help }: SearchPageProps) {
+export function SearchPage({
+  q,
+  page,
+  perPage,
+  groups,
+  total,
+  organisationNames,
+  defaultLocale,
+  help,
+  contributions = [],
+}: SearchPageProps) {
   const { t, href, locale } = useUi();
   return (
     <>
@@ -44,8 +58,10 @@ export function SearchPage({ q, page, perPage, groups, total, organisationNames,
         <h1>{q ? t('search.resultsTitle', { q }) : t('search.title')}</h1>
       </div>
       <SearchForm q={q} />
-      {q === undefined ? null : total === 0 ? (
+      {q === undefined ? null : total === 0 && contributions.length === 0 ? (
         <NoResults q={q} help={help} />
+      ) : total === 0 ? (
+        <p>{t('search.noServices', { q })}</p>
       ) : (
         <>
           <p>{t('search.count', { count: total, formatted: formatCount(total, locale) })}</p>
@@ -67,6 +83,7 @@ export function SearchPage({ q, page, perPage, groups, total, organisationNames,
             ))}
         </>
       )}
+      {q === undefined ? null : contributions}
     </>
   );
 }
