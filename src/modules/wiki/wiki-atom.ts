@@ -19,6 +19,7 @@ export function recentChangesAtom(
       c.parentId !== null
         ? `${base}/${locale}/wiki/${c.page.slug}/diff?from=${c.parentId}&to=${c.id}`
         : `${base}/${locale}/wiki/${c.page.slug}`;
+    // A hidden revision's summary is already left out (wiki.queries.ts).
     const summary = c.summary ? `${options.kindLabel(c)}: ${c.summary}` : options.kindLabel(c);
     return [
       '  <entry>',

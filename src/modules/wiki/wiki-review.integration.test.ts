@@ -308,6 +308,10 @@ describeEachDatabase('wiki review', (dialect) => {
       const after = await reporter.get('/en/wiki/school-canteen-fees/history');
       expect(after.body).toContain('Insulting summary');
       expect(after.body).not.toContain('Insult here');
+      expect((await read('/en/wiki/recent-changes')).body).not.toContain('Insult here');
+      expect((await t.app.inject({ url: '/en/wiki/recent-changes.atom' })).body).not.toContain('Insult here');
+      const api = (await t.app.inject({ url: '/api/v1/wiki/school-canteen-fees/revisions' })).json<Json>().data;
+      expect(api[0]).toMatchObject({ id: row.current_revision_id, summary: '', hidden: true });
 
       const pageFlag = `/en/flags/new?type=wiki.page&id=${row.id}`;
       await reporter.submit(pageFlag, '/en/flags', { type: 'wiki.page', id: String(row.id), reason: 'spam', comment: '' });

@@ -78,4 +78,6 @@ export interface RevisionSummary {
   reviewStatus: ReviewStatus;
   /** Why a reviewer rejected it. */
   reviewReason: string | null;
+  /** Moderation hid this revision: its summary is left out (''). */
+  hidden: boolean;
 }

@@ -170,8 +170,9 @@ export const wikiOpenApi: OpenApiFragment = {
         createdAt: { type: 'string', format: 'date-time' },
         reviewStatus: { type: 'string', enum: ['accepted', 'pending', 'rejected'] },
         reviewReason: { type: ['string', 'null'], description: 'Why a reviewer rejected it' },
+        hidden: { type: 'boolean', description: 'Moderation hid this revision: its summary is left out (empty)' },
       },
-      required: ['id', 'parentId', 'author', 'summary', 'kind', 'size', 'sizeDelta', 'createdAt', 'reviewStatus', 'reviewReason'],
+      required: ['id', 'parentId', 'author', 'summary', 'kind', 'size', 'sizeDelta', 'createdAt', 'reviewStatus', 'reviewReason', 'hidden'],
     },
   },
 };

@@ -1,6 +1,7 @@
 /** Reading the wiki: a page as readers or editors see it, its history by keyset pages. Reads only. */
 import type { Db } from '../../db/database.js';
-import type { PageType, ReviewStatus, RevisionSummary, WikiPageView } from './wiki.model.js';
+import { moderationStatus } from '../../platform/flags.js';
+import { WIKI_REVISION_TYPE, type PageType, type ReviewStatus, type RevisionSummary, type WikiPageView } from './wiki.model.js';
 import './wiki.tables.js';
 
 /**
@@ -85,7 +86,18 @@ function toRevisionSummary(r: {
     createdAt: r.created_at,
     reviewStatus: r.review_status as ReviewStatus,
     reviewReason: r.review_reason,
+    hidden: false,
   };
+}
+
+/** Leaves out the summaries of the revisions moderation hid (one query for the lot). */
+async function withModeration<T extends RevisionSummary>(db: Db, revisions: T[]): Promise<T[]> {
+  const hidden = await moderationStatus(
+    db,
+    WIKI_REVISION_TYPE,
+    revisions.map((r) => String(r.id)),
+  );
+  return hidden.size === 0 ? revisions : revisions.map((r) => (hidden.has(String(r.id)) ? { ...r, summary: '', hidden: true } : r));
 }
 
 /** Revisions per page of history at most. */
@@ -114,7 +126,7 @@ export async function listRevisions(
     .execute();
   const shown = rows.slice(0, options.limit);
   return {
-    revisions: shown.map(toRevisionSummary),
+    revisions: await withModeration(db, shown.map(toRevisionSummary)),
     next: rows.length > options.limit ? shown[shown.length - 1]!.id : null,
   };
 }
@@ -146,7 +158,10 @@ export async function recentChanges(
     .execute();
   const shown = rows.slice(0, options.limit);
   return {
-    changes: shown.map((r) => ({ ...toRevisionSummary(r), page: { slug: r.slug, title: r.page_title } })),
+    changes: await withModeration(
+      db,
+      shown.map((r) => ({ ...toRevisionSummary(r), page: { slug: r.slug, title: r.page_title } })),
+    ),
     next: rows.length > options.limit ? shown[shown.length - 1]!.id : null,
   };
 }

@@ -1,6 +1,6 @@
 /** The wiki's recent changes: the latest revisions of every page in this language, with a link to each change and the Atom feed. Pure. */
 import { formatDate } from '../../../platform/i18n.js';
-import { Breadcrumbs, KeysetPagination } from '../../../ui/components/index.js';
+import { Breadcrumbs, KeysetPagination, Tag } from '../../../ui/components/index.js';
 import { useUi } from '../../../ui/context.js';
 import { sizeChange } from './size-change.js';
 import type { RecentChange } from '../wiki.queries.js';
@@ -40,6 +40,12 @@ export function WikiRecentPage({ changes, next, isFirstPage }: WikiRecentProps) 
               <p>
                 {t(`wiki.history.kind.${c.kind}`)}
                 {c.summary ? `: ${c.summary}` : ''}
+                {c.reviewStatus !== 'accepted' ? (
+                  <>
+                    {' '}
+                    <Tag>{t(`wiki.review.status.${c.reviewStatus}`)}</Tag>
+                  </>
+                ) : null}
                 {c.parentId !== null ? (
                   <>
                     {' '}
