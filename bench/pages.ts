@@ -34,6 +34,10 @@ const sample = (dataset: DatasetSummary, kind: string): string | null => {
   return value === undefined ? null : encodeURIComponent(value);
 };
 
+/** The id of the long wiki page's revision sampled at `index` (0: first, 1: 51st, 2: latest), or null. */
+const longRevision = (dataset: DatasetSummary, index: number): string | null =>
+  sample(dataset, 'wikiLongPage') === null ? null : (dataset.samples.wikiLongRevision?.[index] ?? null);
+
 export const PAGES: readonly BenchPage[] = [
   { path: '/healthz', modes: ['anon'], reference: true },
   // pages module
@@ -72,6 +76,19 @@ export const PAGES: readonly BenchPage[] = [
   { path: (d) => (sample(d, 'place') ? `/en/places/${sample(d, 'place')}` : null) },
   { path: (d) => (sample(d, 'place') ? `/fr/places/${sample(d, 'place')}/appointments` : null) },
   { path: '/en/workshops' },
+  // wiki: the front page, recent changes, an ordinary page, and the page with 500 revisions: itself,
+  // the first and the last page of its history (keyset `?before=`), and the diff from its first
+  // revision to its latest (samples.wikiLongRevision: the 1st, the 51st and the 500th)
+  { path: '/en/wiki' },
+  { path: '/fr/wiki/recent-changes' },
+  { path: (d) => (sample(d, 'wikiPage') ? `/en/wiki/${sample(d, 'wikiPage')}` : null) },
+  { path: (d) => (sample(d, 'wikiLongPage') ? `/en/wiki/${sample(d, 'wikiLongPage')}` : null) },
+  { path: (d) => (sample(d, 'wikiLongPage') ? `/en/wiki/${sample(d, 'wikiLongPage')}/history` : null) },
+  { path: (d) => (longRevision(d, 1) ? `/en/wiki/${sample(d, 'wikiLongPage')}/history?before=${longRevision(d, 1)}` : null) },
+  {
+    path: (d) =>
+      longRevision(d, 2) ? `/en/wiki/${sample(d, 'wikiLongPage')}/diff?from=${longRevision(d, 0)}&to=${longRevision(d, 2)}` : null,
+  },
   // catalogue API (integrations read anonymously; with a token they are API clients, not page views)
   { path: (d) => (sample(d, 'sector') ? `/api/v1/services?sector=${sample(d, 'sector')}` : null), modes: ['anon'] },
   { path: (d) => (sample(d, 'query') ? `/api/v1/search?q=${sample(d, 'query')}` : null), modes: ['anon'] },

@@ -24,6 +24,7 @@ import { catalogueGenerator } from './catalogue.js';
 import { placesGenerator } from './places.js';
 import { territoryGenerator } from './territory.js';
 import type { DatasetGenerator } from './types.js';
+import { wikiGenerator } from './wiki.js';
 
 export type { Dataset, DatasetGenerator, GeneratorContext } from './types.js';
 
@@ -33,4 +34,5 @@ export const GENERATORS: readonly DatasetGenerator[] = [
   placesGenerator,
   accountsGenerator,
   assessmentGenerator,
+  wikiGenerator,
 ];

@@ -80,6 +80,7 @@ export function checkCatalogs(): string[] {
 const INTL_LOCALE: Record<Locale, string> = { en: 'en-GB', fr: 'fr-FR' };
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /** Formats a date (Date or ISO string) for a locale: 'date' (26 November 2026), 'datetime', 'time'. */
 export function formatDate(
@@ -101,7 +102,14 @@ export function formatDate(
 
 /** Formats a number for a locale (1,234.5 in English, 1 234,5 in French). */
 export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], options).format(value);
+  // Building a formatter costs far more than using one: one per locale and options, as for dates.
+  const key = options ? `${locale}|${JSON.stringify(options)}` : locale;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(INTL_LOCALE[locale], options);
+    numberFormats.set(key, f);
+  }
+  return f.format(value);
 }
 
 /** Picks the best supported locale from an Accept-Language header (q-values honoured). */

@@ -4,6 +4,8 @@
  * (`stable_revision_id`, which readers see). An edit by a new account waits (`review_status =
  * 'pending'`) until a reviewer accepts or rejects it with a reason; `pending_since` orders the queue.
  * Comments are a page's discussion; watches say who is emailed when a watched page changes.
+ * Revisions carry their page's language (a page never changes it), so the recent changes of one
+ * language are read from one index, newest first, on both databases.
  */
 import { sql, type Kysely } from 'kysely';
 import { withId } from '../dialect.js';
@@ -13,6 +15,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('wiki_pages').addColumn('pending_since', 'text').execute();
   await sql`update wiki_pages set stable_revision_id = current_revision_id`.execute(db);
   await db.schema.createIndex('wiki_pages_pending').on('wiki_pages').columns(['pending_since', 'id']).execute();
+  // The wiki's front page: a language's pages, the latest changed first, without a sort.
+  await db.schema.createIndex('wiki_pages_recent').on('wiki_pages').columns(['locale', 'updated_at', 'id']).execute();
 
   // accepted | pending | rejected
   await db.schema
@@ -26,6 +30,12 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('wiki_revisions').addColumn('reviewed_at', 'text').execute();
   // Why a reviewer rejected it, shown in the history.
   await db.schema.alterTable('wiki_revisions').addColumn('review_reason', 'text').execute();
+  await db.schema
+    .alterTable('wiki_revisions')
+    .addColumn('locale', 'text', (c) => c.notNull().defaultTo(''))
+    .execute();
+  await sql`update wiki_revisions set locale = (select p.locale from wiki_pages p where p.id = wiki_revisions.page_id)`.execute(db);
+  await db.schema.createIndex('wiki_revisions_locale').on('wiki_revisions').columns(['locale', 'id']).execute();
 
   await withId(db, db.schema.createTable('wiki_comments'))
     .addColumn('page_id', 'integer', (c) => c.notNull().references('wiki_pages.id').onDelete('cascade'))

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, describeEachDatabase, type TestApp } from '../../../test/support.js';
 import { createSession, TWO_FACTOR_ROLES } from '../../platform/session.js';
-import { createUserWithRoles, DEMO_TOTP_SECRET, type Role } from '../accounts/index.js';
+import { createApiTokenForEmail, createUserWithRoles, DEMO_TOTP_SECRET, type Role } from '../accounts/index.js';
 import { TestClient } from '../accounts/testing.js';
 import { isNewEditor } from './wiki.service.js';
 
@@ -145,6 +145,35 @@ describeEachDatabase('wiki review', (dialect) => {
     // Accepting again: nothing waits.
     const again = await mediator.submit('/en/wiki/review', '/en/wiki/housing-allowance-online/review/accept', { revision: String(latest) });
     expect(again.statusCode).toBe(409);
+  });
+
+  it('says through the API when a save waits for review, and serves readers the accepted text', async () => {
+    const helper = await person(['helper']);
+    await saveForm(helper, null, { title: 'Enrolling at school', body: 'Go to the town hall.' });
+    const newcomer = await person();
+    const email = (await t.app.db.selectFrom('users').select('email').where('id', '=', newcomer.userId).executeTakeFirstOrThrow()).email;
+    const { token } = await createApiTokenForEmail(t.app.db, { email, name: 'review test' });
+    const before = (await t.app.inject({ url: '/api/v1/wiki/enrolling-at-school' })).json<Json>();
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/wiki/enrolling-at-school',
+      headers: { authorization: `Bearer ${token}` },
+      payload: {
+        title: 'Enrolling at school',
+        body: 'Go to the town hall with proof of address.',
+        summary: 'Proof',
+        baseRevisionId: before.revisionId,
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(saved.json()).toEqual({ revisionId: expect.any(Number), merged: false, pendingReview: true });
+    const after = (await t.app.inject({ url: '/api/v1/wiki/enrolling-at-school' })).json<Json>();
+    expect(after).toMatchObject({
+      body: 'Go to the town hall.',
+      revisionId: before.revisionId,
+      latestRevisionId: saved.json().revisionId,
+      pendingReview: true,
+    });
   });
 
   it('rejects vandalism with a reason: the accepted text comes back, the history keeps both', async () => {

@@ -150,7 +150,8 @@ export async function recentChanges(
     .innerJoin('wiki_pages as p', 'p.id', 'r.page_id')
     .leftJoin('users as u', 'u.id', 'r.author_id')
     .select([...REVISION_COLUMNS, 'p.slug', 'p.title as page_title'])
-    .where('p.locale', '=', locale);
+    // The revision's own copy of the language: its (locale, id) index gives the newest at once.
+    .where('r.locale', '=', locale);
   if (options.before !== undefined) query = query.where('r.id', '<', options.before);
   const rows = await query
     .orderBy('r.id', 'desc')

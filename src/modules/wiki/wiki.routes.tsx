@@ -22,7 +22,7 @@ import { can, wikiActor } from './wiki.policy.js';
 import { recentChangesAtom } from './wiki-atom.js';
 import { findPage, listRevisions, recentChanges } from './wiki.queries.js';
 import { WikiDiffPage } from './views/wiki-diff.page.js';
-import { WikiHistoryPage } from './views/wiki-history.page.js';
+import { ProtectForm, restoreHole, RestoreButton, ReviewLink, WikiHistoryPage } from './views/wiki-history.page.js';
 import { WikiIndexPage } from './views/wiki-index.page.js';
 import { wikiSearchContent } from './search-guides.js';
 import { WikiRecentPage } from './views/wiki-recent.page.js';
@@ -38,6 +38,12 @@ const PER_PAGE = 30;
 const MAX_INDEX_PAGE = 200;
 const HISTORY_PER_PAGE = 50;
 const RECENT_PER_PAGE = 50;
+
+/** What a history body keeps for its holes: the page's protection, and each listed revision's id and date by hole. */
+interface HistoryData {
+  protected: boolean;
+  created: Map<string, { id: number; createdAt: string }>;
+}
 /** Links resolved per page at most (a guide links a handful). */
 const MAX_RESOLVED_LINKS = 100;
 
@@ -147,14 +153,18 @@ export async function wikiRoutes(app: FastifyInstance): Promise<void> {
     });
   });
 
+  // Feed readers poll: the feed is built once per content generation and language.
   localizedGet(app, '/wiki/recent-changes.atom', async (request, reply) => {
-    const t = translator(request.locale);
-    const { changes } = await recentChanges(db, request.locale, { limit: RECENT_PER_PAGE });
-    const atom = recentChangesAtom(changes, {
-      base: app.config.baseUrl,
-      locale: request.locale,
-      title: `${t('wiki.index.title')} — ${t('wiki.recent.title')}`,
-      kindLabel: (c) => t(`wiki.history.kind.${c.kind}`),
+    const locale = request.locale;
+    const atom = await app.contentCache.get(`wiki:recent-changes.atom:${locale}`, async () => {
+      const t = translator(locale);
+      const { changes } = await recentChanges(db, locale, { limit: RECENT_PER_PAGE });
+      return recentChangesAtom(changes, {
+        base: app.config.baseUrl,
+        locale,
+        title: `${t('wiki.index.title')} — ${t('wiki.recent.title')}`,
+        kindLabel: (c) => t(`wiki.history.kind.${c.kind}`),
+      });
     });
     return reply.type('application/atom+xml; charset=utf-8').send(atom);
   });
@@ -222,34 +232,56 @@ export async function wikiRoutes(app: FastifyInstance): Promise<void> {
     }
   });
 
+  // The same for everyone (a shared body): each reader's buttons (bring back, review, protect) are holes.
   localizedGet(app, '/wiki/:slug/history', async (request, reply) => {
     const { slug } = parseOrReject(slugParams, request.params);
     const { before } = parseOrReject(historyQuery, request.query ?? {});
-    const page = await findPage(db, slug, 'latest');
-    if (!page) throw new AppError('not_found', 'No such page');
-    const history = (await listRevisions(db, slug, { before, limit: HISTORY_PER_PAGE }))!;
-    const hidden = await moderationStatus(
-      db,
-      WIKI_REVISION_TYPE,
-      history.revisions.map((r) => String(r.id)),
-    );
-    const t = translator(request.locale);
     const actor = wikiActor(request.user);
-    return sendPage(
-      request,
-      reply,
-      <WikiHistoryPage
-        page={page}
-        revisions={history.revisions}
-        next={history.next}
-        isFirstPage={before === undefined}
-        canRestore={can(actor, 'page.edit', page)}
-        canReview={can(actor, 'page.review')}
-        canProtect={can(actor, 'page.protect')}
-        hidden={hidden}
-      />,
-      { title: t('wiki.history.title', { title: page.title }) },
-    );
+    const load = async (): Promise<SharedPageContent> => {
+      const page = await findPage(db, slug, 'latest');
+      if (!page) throw new AppError('not_found', 'No such page');
+      const history = (await listRevisions(db, slug, { before, limit: HISTORY_PER_PAGE }))!;
+      const hidden = await moderationStatus(
+        db,
+        WIKI_REVISION_TYPE,
+        history.revisions.map((r) => String(r.id)),
+      );
+      const t = translator(request.locale);
+      const data: HistoryData = {
+        protected: page.protected,
+        created: new Map(history.revisions.map((r) => [restoreHole(r.id), { id: r.id, createdAt: r.createdAt }])),
+      };
+      return {
+        body: () => (
+          <WikiHistoryPage
+            page={page}
+            revisions={history.revisions}
+            next={history.next}
+            isFirstPage={before === undefined}
+            hidden={hidden}
+          />
+        ),
+        options: { title: t('wiki.history.title', { title: page.title }) },
+        data,
+      };
+    };
+    return sendSharedPageFrom(request, reply, request.url, load, {
+      holes: async (data) => {
+        const page = data as HistoryData;
+        const may = {
+          restore: can(actor, 'page.edit', { protected: page.protected }),
+          review: can(actor, 'page.review'),
+          protect: can(actor, 'page.protect'),
+        };
+        return (name) => {
+          if (name === 'review') return may.review ? { key: '', view: () => <ReviewLink slug={slug} /> } : null;
+          if (name === 'protect')
+            return may.protect ? { key: '', view: () => <ProtectForm slug={slug} isProtected={page.protected} /> } : null;
+          const revision = page.created.get(name);
+          return revision && may.restore ? { key: '', view: () => <RestoreButton slug={slug} {...revision} /> } : null;
+        };
+      },
+    });
   });
 
   localizedGet(app, '/wiki/:slug/diff', async (request, reply) => {

@@ -127,7 +127,7 @@ export async function publishRevision(trx: Db, pageId: number, revision: { id: n
  */
 export async function writeRevision(
   trx: Db,
-  page: { id: number; revision_count: number; pending_since: string | null },
+  page: { id: number; locale: string; revision_count: number; pending_since: string | null },
   parent: { id: number; body: string } | null,
   revision: {
     authorId: number;
@@ -157,6 +157,7 @@ export async function writeRevision(
       restored_from: revision.restoredFrom ?? null,
       created_at: stamp,
       review_status: revision.status,
+      locale: page.locale,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -228,7 +229,7 @@ export async function savePage(
           created_at: stamp,
           updated_at: stamp,
         })
-        .returning(['id', 'revision_count'])
+        .returning(['id', 'locale', 'revision_count'])
         .executeTakeFirstOrThrow();
       const status = reviewStatusFor(newEditor, null);
       const revisionId = await writeRevision(trx, { ...created, pending_since: null }, null, {

@@ -48,6 +48,8 @@ export interface WikiRevisionsTable {
   reviewed_at: Timestamp | null;
   /** Why a reviewer rejected it. */
   review_reason: string | null;
+  /** Its page's language (recent changes by language read one index). */
+  locale: string;
 }
 
 export interface WikiLinksTable {

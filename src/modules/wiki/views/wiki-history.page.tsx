@@ -4,11 +4,13 @@
  * earlier revision back (a new revision: nothing is erased). A form compares any two. Revisions
  * waiting for review or rejected say so (with the reviewer's reason); each can be reported, and one
  * that moderation hid shows why instead of its summary. Reviewers get a link to the waiting changes,
- * moderators the page's protection. Pure.
+ * moderators the page's protection. The same for everyone (a shared body): what depends on the
+ * reader (bring back, review, protect) is in holes, filled with the exported parts below. Pure.
  */
 import type { ContentModeration } from '../../../platform/flags.js';
 import { formatDate } from '../../../platform/i18n.js';
 import { Breadcrumbs, Button, CsrfField, HiddenContent, KeysetPagination, Select, Tag } from '../../../ui/components/index.js';
+import { Hole } from '../../../platform/render.js';
 import { useUi } from '../../../ui/context.js';
 import { sizeChange } from './size-change.js';
 import { WIKI_REVISION_TYPE, type RevisionSummary } from '../wiki.model.js';
@@ -19,15 +21,35 @@ export interface WikiHistoryProps {
   /** The `before` of the next (older) page of the history, or null. */
   next: number | null;
   isFirstPage: boolean;
-  canRestore: boolean;
-  canReview: boolean;
-  canProtect: boolean;
   /** The revisions of this page of the history that moderation hid. */
   hidden: ReadonlyMap<string, ContentModeration>;
 }
 
+/** The hole of revision `id`'s "bring back" button (for those who may edit the page). */
+export const restoreHole = (id: number) => `restore-${id}`;
+
+/** The button that brings revision `id` back (its date names it for screen readers). */
+export function RestoreButton({ slug, id, createdAt }: { slug: string; id: number; createdAt: string }) {
+  const { t, href, locale } = useUi();
+  return (
+    <form method="post" action={href(`/wiki/${slug}/restore`)} class="inline-form">
+      <CsrfField />
+      <input type="hidden" name="revision" value={String(id)} />
+      <Button variant="secondary" ariaLabel={`${t('wiki.history.restore')} (${formatDate(locale, createdAt, 'datetime')})`}>
+        {t('wiki.history.restore')}
+      </Button>
+    </form>
+  );
+}
+
+/** Reviewers' link to the waiting changes. */
+export function ReviewLink({ slug }: { slug: string }) {
+  const { t, href } = useUi();
+  return <a href={href(`/wiki/${slug}/review`)}>{t('wiki.review.reviewLink')}</a>;
+}
+
 /** Moderators' form to protect the page or lift its protection. */
-function ProtectForm({ slug, isProtected }: { slug: string; isProtected: boolean }) {
+export function ProtectForm({ slug, isProtected }: { slug: string; isProtected: boolean }) {
   const { t, href } = useUi();
   return (
     <form method="post" action={href(`/wiki/${slug}/protect`)} class="wiki-protect">
@@ -40,7 +62,7 @@ function ProtectForm({ slug, isProtected }: { slug: string; isProtected: boolean
   );
 }
 
-export function WikiHistoryPage({ page, revisions, next, isFirstPage, canRestore, canReview, canProtect, hidden }: WikiHistoryProps) {
+export function WikiHistoryPage({ page, revisions, next, isFirstPage, hidden }: WikiHistoryProps) {
   const { t, href, locale } = useUi();
   const base = href(`/wiki/${page.slug}/history`);
   const options = revisions.map((r) => ({ value: String(r.id), label: formatDate(locale, r.createdAt, 'datetime') }));
@@ -57,8 +79,7 @@ export function WikiHistoryPage({ page, revisions, next, isFirstPage, canRestore
       <p class="lead">{t('wiki.history.lead')}</p>
       {page.pendingReview ? (
         <p>
-          {t('wiki.review.pendingNotice')}{' '}
-          {canReview ? <a href={href(`/wiki/${page.slug}/review`)}>{t('wiki.review.reviewLink')}</a> : null}
+          {t('wiki.review.pendingNotice')} <Hole name="review" />
         </p>
       ) : null}
       <div class="table-wrap">
@@ -112,20 +133,7 @@ export function WikiHistoryPage({ page, revisions, next, isFirstPage, canRestore
                   >
                     {t('wiki.history.report')}
                   </a>
-                  {r.id === page.revisionId ? (
-                    <span> {t('wiki.history.current')}</span>
-                  ) : canRestore ? (
-                    <form method="post" action={href(`/wiki/${page.slug}/restore`)} class="inline-form">
-                      <CsrfField />
-                      <input type="hidden" name="revision" value={String(r.id)} />
-                      <Button
-                        variant="secondary"
-                        ariaLabel={`${t('wiki.history.restore')} (${formatDate(locale, r.createdAt, 'datetime')})`}
-                      >
-                        {t('wiki.history.restore')}
-                      </Button>
-                    </form>
-                  ) : null}
+                  {r.id === page.revisionId ? <span> {t('wiki.history.current')}</span> : <Hole name={restoreHole(r.id)} />}
                 </td>
               </tr>
             ))}
@@ -147,7 +155,7 @@ export function WikiHistoryPage({ page, revisions, next, isFirstPage, canRestore
           <Button variant="secondary">{t('wiki.history.compareSubmit')}</Button>
         </form>
       ) : null}
-      {canProtect ? <ProtectForm slug={page.slug} isProtected={page.protected} /> : null}
+      <Hole name="protect" />
     </div>
   );
 }
