@@ -144,7 +144,11 @@ describe('writing a guide together', () => {
         expect(await a.locator('.wiki-diff').textContent()).toContain('by A');
         await audit(a, `${pagePath}/diff`);
         await a.goto(ecoop.url(`${pagePath}/history`));
-        await a.locator(`#revision-${revisions[revisions.length - 1]} button`).click();
+        await a.locator(`#revision-${revisions[revisions.length - 1]} a[href*="/restore?"]`).click();
+        await a.waitForURL(/\/restore\?revision=\d+$/);
+        expect(await a.locator('.wiki-diff del').count()).toBeGreaterThan(0);
+        await audit(a, `${pagePath}/restore`);
+        await a.getByRole('button', { name: t('wiki.history.restore'), exact: true }).click();
         await a.waitForURL(/\?done=restored$/);
         const restored = await a.locator('.wiki-body').textContent();
         expect(restored).toContain('Step one.');

@@ -13,6 +13,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { auditContext } from '../../platform/audit.js';
 import { requireApiUser } from '../../platform/api-auth.js';
 import { AppError } from '../../platform/errors.js';
+import { moderationStatus } from '../../platform/flags.js';
 import { MAX_SEARCH_LIMIT, MAX_SEARCH_OFFSET, search } from '../../platform/search.js';
 import { listOrganisations } from '../territory/index.js';
 import { responseCache } from './api.cache.js';
@@ -275,7 +276,13 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
       // Exactly the call of the search page (public.service.ts searchSite): same ranking, same paging.
       const found = await search(db, query.q, { ...(query.types ? { types: query.types } : {}), limit: query.limit, offset: query.offset });
       const url = pageUrl(request);
-      const hits = found.hits.map((h) => ({
+      // Content moderation hid (a wiki page: searchable and flaggable types share their names) is left out.
+      const hidden = new Set<string>();
+      for (const type of new Set(found.hits.map((h) => h.type))) {
+        const ids = found.hits.filter((h) => h.type === type).map((h) => h.refId);
+        for (const id of (await moderationStatus(db, type, ids)).keys()) hidden.add(`${type}\n${id}`);
+      }
+      const hits = found.hits.filter((h) => !hidden.has(`${h.type}\n${h.refId}`)).map((h) => ({
         type: h.type,
         refId: h.refId,
         title: h.title,

@@ -8,7 +8,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { auditContext } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
-import { translator, type MessageKey } from '../../platform/i18n.js';
+import { formatDate, translator, type MessageKey } from '../../platform/i18n.js';
 import { sendPage } from '../../platform/render.js';
 import { localizedGet, localizedPost, parseOrReject, redirectToSignIn } from '../../platform/routing.js';
 import { PAGE_TYPES, type PageType } from './wiki.model.js';
@@ -17,6 +17,8 @@ import { findPage } from './wiki.queries.js';
 import { freeSlug, restoreRevision, savePage } from './wiki.service.js';
 import { slugParams } from './wiki-params.js';
 import { WikiEditPage, type WikiEditErrors, type WikiEditValues } from './views/wiki-edit.page.js';
+import { WikiRestorePage } from './views/wiki-restore.page.js';
+import { lineDiff } from './revision-diff.js';
 import type { WikiDone } from './views/wiki-page.page.js';
 
 const editForm = z.object({
@@ -163,6 +165,37 @@ export async function wikiEditRoutes(app: FastifyInstance): Promise<void> {
   });
   localizedPost(app, '/wiki/:slug/edit', (request, reply) => save(request, reply, parseOrReject(slugParams, request.params).slug), {
     config: { rateLimit: { max: 30, timeWindow: 60_000 } },
+  });
+
+  // Confirming first: what the page would become, and one button.
+  localizedGet(app, '/wiki/:slug/restore', async (request, reply) => {
+    const { slug } = parseOrReject(slugParams, request.params);
+    const { revision } = parseOrReject(restoreForm, request.query ?? {});
+    const who = editorOrRedirect(request, reply);
+    if ('done' in who) return who.done;
+    const page = await findPage(db, slug, 'latest');
+    if (!page) throw new AppError('not_found', 'No such page');
+    if (!can(who.actor, 'page.edit', page)) throw new AppError('forbidden', 'This page is protected');
+    const old = await db
+      .selectFrom('wiki_revisions as r')
+      .leftJoin('users as u', 'u.id', 'r.author_id')
+      .select(['r.id', 'r.body', 'r.created_at', 'u.display_name', 'u.deleted_at'])
+      .where('r.id', '=', revision)
+      .where('r.page_id', '=', page.id)
+      .executeTakeFirst();
+    if (!old) throw new AppError('not_found', 'No such revision of this page');
+    if (old.id === page.revisionId) return reply.redirect(`/${request.locale}/wiki/${slug}/history`, 303);
+    const t = translator(request.locale);
+    return sendPage(
+      request,
+      reply,
+      <WikiRestorePage
+        page={page}
+        revision={{ id: old.id, createdAt: old.created_at, author: old.display_name && !old.deleted_at ? old.display_name : null }}
+        rows={lineDiff(page.body, old.body)}
+      />,
+      { title: t('wiki.restore.confirm', { date: formatDate(request.locale, old.created_at, 'datetime') }), cacheable: false },
+    );
   });
 
   localizedPost(app, '/wiki/:slug/restore', async (request, reply) => {

@@ -179,6 +179,8 @@ describeEachDatabase('wiki search', (dialect) => {
     const slug = await write('en', 'Offensive numbatine title', 'Numbatine.');
     fresh();
     expect((await visitor().get('/en/search?q=numbatine')).body).toContain(`href="/en/wiki/${slug}"`);
+    const found = (await t.app.inject({ url: '/api/v1/search?q=numbatine' })).json<{ hits: { refId: string }[] }>();
+    expect(found.hits.map((h) => h.refId)).toContain(String(await pageId(slug)));
     await t.app.db
       .insertInto('moderation_states')
       .values({
@@ -198,6 +200,8 @@ describeEachDatabase('wiki search', (dialect) => {
     fresh();
     expect((await visitor().get('/en/search?q=numbatine')).body).not.toContain(`/wiki/${slug}"`);
     expect((await visitor().get('/en/wiki?q=numbatine')).body).not.toContain(`/wiki/${slug}"`);
+    const api = (await t.app.inject({ url: '/api/v1/search?q=numbatine' })).json<{ hits: { refId: string }[] }>();
+    expect(api.hits.map((h) => h.refId)).not.toContain(String(await pageId(slug)));
   });
 
   it('searches the wiki alone from its front page', async () => {

@@ -129,8 +129,14 @@ describeEachDatabase('wiki pages', (dialect) => {
     expect(diff.statusCode).toBe(200);
     expect(diff.body).toMatch(/<del><span class="visually-hidden">Removed: <\/span>Good text\.<\/del>/);
     expect(diff.body).toMatch(/<ins><span class="visually-hidden">Added: <\/span>VANDALISM<\/ins>/);
-    const first = /name="revision" value="(\d+)"/.exec(history.body)![1]!;
-    const restored = await a.submit('/en/wiki/restorable/history', '/en/wiki/restorable/restore', { revision: first });
+    // "Bring back" opens what the page would become, with the one button that does it.
+    const first = /href="\/en\/wiki\/restorable\/restore\?revision=(\d+)"/.exec(history.body)![1]!;
+    const confirm = await a.get(`/en/wiki/restorable/restore?revision=${first}`);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toMatch(/<ins><span class="visually-hidden">Added: <\/span>Good text\.<\/ins>/);
+    expect((await t.app.inject({ url: `/en/wiki/restorable/restore?revision=${first}` })).statusCode).toBe(303);
+    expect((await a.get('/en/wiki/restorable/restore?revision=999999')).statusCode).toBe(404);
+    const restored = await a.submit(`/en/wiki/restorable/restore?revision=${first}`, '/en/wiki/restorable/restore', { revision: first });
     expect(restored.headers.location).toBe('/en/wiki/restorable?done=restored');
     fresh();
     expect((await t.app.inject({ url: '/en/wiki/restorable' })).body).toContain('Good text.');
@@ -195,7 +201,11 @@ describeEachDatabase('wiki pages', (dialect) => {
       const citizen = await person();
       expect((await citizen.get('/en/wiki/guarded/edit')).statusCode).toBe(403);
       const page = await author.get('/en/wiki/guarded/history');
-      expect(page.body).not.toContain('name="revision"');
+      expect(page.body).not.toContain('/restore?revision=');
+      const guardedFirst = (
+        await t.app.db.selectFrom('wiki_pages').select('current_revision_id').where('slug', '=', 'guarded').executeTakeFirstOrThrow()
+      ).current_revision_id!;
+      expect((await citizen.get(`/en/wiki/guarded/restore?revision=${guardedFirst}`)).statusCode).toBe(403);
       const token = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
       expect(
         (await citizen.post('/en/wiki/guarded/edit', { _csrf: token, title: 'Guarded', body: 'Vandal', baseRevisionId: '' })).statusCode,

@@ -22,7 +22,7 @@ import { can, wikiActor } from './wiki.policy.js';
 import { recentChangesAtom } from './wiki-atom.js';
 import { findPage, listRevisions, recentChanges } from './wiki.queries.js';
 import { WikiDiffPage } from './views/wiki-diff.page.js';
-import { ProtectForm, restoreHole, RestoreButton, ReviewLink, WikiHistoryPage } from './views/wiki-history.page.js';
+import { ProtectForm, restoreHole, RestoreLink, ReviewLink, WikiHistoryPage } from './views/wiki-history.page.js';
 import { WikiIndexPage } from './views/wiki-index.page.js';
 import { wikiSearchContent } from './search-guides.js';
 import { WikiRecentPage } from './views/wiki-recent.page.js';
@@ -278,7 +278,7 @@ export async function wikiRoutes(app: FastifyInstance): Promise<void> {
           if (name === 'protect')
             return may.protect ? { key: '', view: () => <ProtectForm slug={slug} isProtected={page.protected} /> } : null;
           const revision = page.created.get(name);
-          return revision && may.restore ? { key: '', view: () => <RestoreButton slug={slug} {...revision} /> } : null;
+          return revision && may.restore ? { key: '', view: () => <RestoreLink slug={slug} {...revision} /> } : null;
         };
       },
     });

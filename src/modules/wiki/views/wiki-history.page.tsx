@@ -25,20 +25,19 @@ export interface WikiHistoryProps {
   hidden: ReadonlyMap<string, ContentModeration>;
 }
 
-/** The hole of revision `id`'s "bring back" button (for those who may edit the page). */
+/** The hole of revision `id`'s "bring back" link (for those who may edit the page). */
 export const restoreHole = (id: number) => `restore-${id}`;
 
-/** The button that brings revision `id` back (its date names it for screen readers). */
-export function RestoreButton({ slug, id, createdAt }: { slug: string; id: number; createdAt: string }) {
+/** The link to bring revision `id` back, after a look at what that does (its date names it for screen readers). */
+export function RestoreLink({ slug, id, createdAt }: { slug: string; id: number; createdAt: string }) {
   const { t, href, locale } = useUi();
   return (
-    <form method="post" action={href(`/wiki/${slug}/restore`)} class="inline-form">
-      <CsrfField />
-      <input type="hidden" name="revision" value={String(id)} />
-      <Button variant="secondary" ariaLabel={`${t('wiki.history.restore')} (${formatDate(locale, createdAt, 'datetime')})`}>
-        {t('wiki.history.restore')}
-      </Button>
-    </form>
+    <a
+      href={href(`/wiki/${slug}/restore?revision=${id}`)}
+      aria-label={`${t('wiki.history.restore')} (${formatDate(locale, createdAt, 'datetime')})`}
+    >
+      {t('wiki.restore.link')}
+    </a>
   );
 }
 
