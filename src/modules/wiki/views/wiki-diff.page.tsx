@@ -6,8 +6,9 @@
  */
 import { formatDate, formatNumber } from '../../../platform/i18n.js';
 import type { ContentModeration } from '../../../platform/flags.js';
-import { Breadcrumbs, HiddenContent, VisuallyHidden } from '../../../ui/components/index.js';
+import { HiddenContent, VisuallyHidden } from '../../../ui/components/index.js';
 import { useUi } from '../../../ui/context.js';
+import { WikiCrumbs } from './wiki-crumbs.js';
 import type { DiffPart, LineDiffRow } from '../revision-diff.js';
 
 export interface WikiDiffProps {
@@ -92,14 +93,7 @@ export function WikiDiffPage({ page, from, to, rows, hidden }: WikiDiffProps) {
   const { t, href, locale } = useUi();
   return (
     <div class="prose">
-      <Breadcrumbs
-        items={[
-          { label: t('wiki.index.title'), href: href('/wiki') },
-          { label: page.title, href: href(`/wiki/${page.slug}`) },
-          { label: t('wiki.page.history'), href: href(`/wiki/${page.slug}/history`) },
-          { label: t('wiki.history.changes') },
-        ]}
-      />
+      <WikiCrumbs page={page} history current={t('wiki.history.changes')} />
       <h1>{t('wiki.diff.title', { title: page.title })}</h1>
       <p class="lead">
         {t('wiki.diff.lead', { from: formatDate(locale, from.createdAt, 'datetime'), to: formatDate(locale, to.createdAt, 'datetime') })}

@@ -11,8 +11,9 @@ import type { MessageKey } from '../../../platform/i18n.js';
 import { formatDate } from '../../../platform/i18n.js';
 import { participantName } from '../../../platform/gdpr.js';
 import { Hole } from '../../../platform/render.js';
-import { Breadcrumbs, Button, CsrfField, ErrorSummary, HiddenContent, KeysetPagination, Textarea } from '../../../ui/components/index.js';
+import { Button, CsrfField, ErrorSummary, HiddenContent, KeysetPagination, Textarea } from '../../../ui/components/index.js';
 import { useUi } from '../../../ui/context.js';
+import { WikiCrumbs } from './wiki-crumbs.js';
 import { COMMENT_TYPE, type Discussion, type WikiComment } from '../wiki-comments.service.js';
 
 /** What the comment form's place shows the reader: the form, "confirm your email", or "sign in". */
@@ -211,13 +212,7 @@ export function WikiDiscussionPage({ page, discussion, before, reader, values }:
   const base = href(`/wiki/${page.slug}/discussion`);
   return (
     <div class="prose">
-      <Breadcrumbs
-        items={[
-          { label: t('wiki.index.title'), href: href('/wiki') },
-          { label: page.title, href: href(`/wiki/${page.slug}`) },
-          { label: t('wiki.discussion.title', { count: discussion.total }) },
-        ]}
-      />
+      <WikiCrumbs page={page} current={t('wiki.discussion.title', { count: discussion.total })} />
       <h1>{t('wiki.discussion.pageTitle', { title: page.title })}</h1>
       <p>
         <a href={href(`/wiki/${page.slug}`)}>{t('wiki.discussion.back', { title: page.title })}</a>

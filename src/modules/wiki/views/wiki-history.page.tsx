@@ -9,9 +9,10 @@
  */
 import type { ContentModeration } from '../../../platform/flags.js';
 import { formatDate } from '../../../platform/i18n.js';
-import { Breadcrumbs, Button, CsrfField, HiddenContent, KeysetPagination, Select, Tag } from '../../../ui/components/index.js';
+import { Button, CsrfField, HiddenContent, KeysetPagination, Select, Tag } from '../../../ui/components/index.js';
 import { Hole } from '../../../platform/render.js';
 import { useUi } from '../../../ui/context.js';
+import { WikiCrumbs } from './wiki-crumbs.js';
 import { sizeChange } from './size-change.js';
 import { WIKI_REVISION_TYPE, type RevisionSummary } from '../wiki.model.js';
 
@@ -67,13 +68,7 @@ export function WikiHistoryPage({ page, revisions, next, isFirstPage, hidden }: 
   const options = revisions.map((r) => ({ value: String(r.id), label: formatDate(locale, r.createdAt, 'datetime') }));
   return (
     <div class="prose">
-      <Breadcrumbs
-        items={[
-          { label: t('wiki.index.title'), href: href('/wiki') },
-          { label: page.title, href: href(`/wiki/${page.slug}`) },
-          { label: t('wiki.page.history') },
-        ]}
-      />
+      <WikiCrumbs page={page} current={t('wiki.page.history')} />
       <h1>{t('wiki.history.title', { title: page.title })}</h1>
       <p class="lead">{t('wiki.history.lead')}</p>
       {page.pendingReview ? (

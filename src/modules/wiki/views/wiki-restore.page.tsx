@@ -4,8 +4,9 @@
  * than holding a form per revision: nobody restores by a stray click, and the history stays light. Pure.
  */
 import { formatDate } from '../../../platform/i18n.js';
-import { Breadcrumbs, Button, CsrfField } from '../../../ui/components/index.js';
+import { Button, CsrfField } from '../../../ui/components/index.js';
 import { useUi } from '../../../ui/context.js';
+import { WikiCrumbs } from './wiki-crumbs.js';
 import type { LineDiffRow } from '../revision-diff.js';
 import { DiffList } from './wiki-diff.page.js';
 
@@ -21,14 +22,7 @@ export function WikiRestorePage({ page, revision, rows }: WikiRestoreProps) {
   const date = formatDate(locale, revision.createdAt, 'datetime');
   return (
     <div class="prose">
-      <Breadcrumbs
-        items={[
-          { label: t('wiki.index.title'), href: href('/wiki') },
-          { label: page.title, href: href(`/wiki/${page.slug}`) },
-          { label: t('wiki.page.history'), href: href(`/wiki/${page.slug}/history`) },
-          { label: t('wiki.history.restore') },
-        ]}
-      />
+      <WikiCrumbs page={page} history current={t('wiki.history.restore')} />
       <h1>{t('wiki.restore.confirm', { date })}</h1>
       <p class="lead">{t('wiki.restore.lead', { author: revision.author ?? t('wiki.history.deleted') })}</p>
       <h2>{t('wiki.restore.changes')}</h2>

@@ -4,8 +4,9 @@
  * or title). Per person (forms with the reader's token), never a shared body. Pure.
  */
 import type { MessageKey } from '../../../platform/i18n.js';
-import { Breadcrumbs, Button, CsrfField, ErrorSummary, NotificationBanner, Select, TextInput } from '../../../ui/components/index.js';
+import { Button, CsrfField, ErrorSummary, NotificationBanner, Select, TextInput } from '../../../ui/components/index.js';
 import { useUi } from '../../../ui/context.js';
+import { WikiCrumbs } from './wiki-crumbs.js';
 
 export type TranslationsDone = 'linked' | 'unlinked' | 'unchanged';
 
@@ -33,13 +34,7 @@ export function WikiTranslationsPage({ page, others, languages, values, errors, 
   const summary = (['locale', 'page'] as const).flatMap((f) => (errors[f] ? [{ fieldId: `translation-${f}`, message: t(errors[f]) }] : []));
   return (
     <div class="prose">
-      <Breadcrumbs
-        items={[
-          { label: t('wiki.index.title'), href: href('/wiki') },
-          { label: page.title, href: href(`/wiki/${page.slug}`) },
-          { label: t('wiki.translations.crumb') },
-        ]}
-      />
+      <WikiCrumbs page={page} current={t('wiki.translations.crumb')} />
       <ErrorSummary errors={summary} />
       {done ? (
         <NotificationBanner id="translations-done" type="success">
