@@ -38,6 +38,9 @@ const UNLINKED: { path: string; status: number }[] = [
     { path: `/${l}/page-feedback/thanks?page=%2Fservices`, status: 200 },
     { path: `/${l}/page-feedback?page=%2Fservices`, status: 200 },
   ]),
+  // A wiki discussion's own page is linked from under the page once it has more comments than fit there.
+  { path: '/en/wiki/applying-for-housing-benefit-online/discussion', status: 200 },
+  { path: '/fr/wiki/demander-l-aide-au-logement-en-ligne/discussion', status: 200 },
   { path: '/no-such-page-e2e', status: 404 },
 ];
 
