@@ -5,7 +5,8 @@
  * Writes bench/results/latest.json. See bench/README.md.
  *
  *   npm run bench -- [--scale tiny|small|city|<factor>] [--duration 10] [--connections 50]
- *                    [--database postgres://…] [--only <text>] [--seed S] [--keep] [--strict]
+ *                    [--database postgres://…] [--only <text>] [--seed S] [--keep] [--strict] [--profile]
+ *                    [--mode anon|logged-in]
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -39,6 +40,15 @@ export interface RunOptions {
   seed: string;
   keep: boolean;
   strict: boolean;
+  /** Write the app's CPU profile (V8's `.cpuprofile`) into bench/results/profiles/. */
+  profile: boolean;
+  /** Load only anonymous or only logged-in rows (and /healthz). */
+  mode: Mode | undefined;
+}
+
+function modeOption(value: string | undefined): Mode | undefined {
+  if (value === undefined || value === 'anon' || value === 'logged-in') return value;
+  throw new Error(`--mode must be anon or logged-in; got "${value}"`);
 }
 
 function options(argv: string[]): RunOptions {
@@ -53,6 +63,8 @@ function options(argv: string[]): RunOptions {
       seed: { type: 'string' },
       keep: { type: 'boolean' },
       strict: { type: 'boolean' },
+      profile: { type: 'boolean' },
+      mode: { type: 'string' },
     },
     strict: true,
   });
@@ -70,6 +82,8 @@ function options(argv: string[]): RunOptions {
     seed: values.seed ?? 'ecoop',
     keep: values.keep ?? false,
     strict: values.strict ?? false,
+    profile: values.profile ?? false,
+    mode: modeOption(values.mode),
   };
 }
 
@@ -136,7 +150,8 @@ async function main(): Promise<number> {
 
   log('Starting E-COOP (production mode)…');
   const t2 = Date.now();
-  app = await startApp(root, database, log);
+  const profiles = path.join(root, 'bench/results/profiles');
+  app = await startApp(root, database, log, opts.profile ? ['--cpu-prof', '--cpu-prof-dir', profiles] : []);
   log(`Ready at ${app.baseUrl} in ${Date.now() - t2} ms (pid ${app.pid}).`);
 
   // A signed-in citizen, with a session row as the sign-in page would create; and, for the pages
@@ -197,6 +212,7 @@ async function main(): Promise<number> {
       continue;
     }
     for (const mode of page.modes ?? (['anon', 'logged-in'] as const)) {
+      if (opts.mode && !page.reference && mode !== opts.mode) continue;
       const headers = headersFor(mode, page.as);
       const first = await fetchOnce(app.baseUrl + pagePath, headers);
       if (page.upcoming && first.status === 404 && expectedStatus !== 404) {
@@ -388,6 +404,8 @@ async function main(): Promise<number> {
   fs.writeFileSync(path.join(dir, `${opts.scale.name}-${database.dialect}.json`), json);
   log(`Results: bench/results/latest.json (and ${opts.scale.name}-${database.dialect}.json). Total ${seconds(Date.now() - started)}.`);
   if (keepDatabase) log(`Kept the database: ${database.label}`);
+  if (opts.profile)
+    log('The app writes its CPU profile into bench/results/profiles/ as it stops; `npx tsx bench/profile.ts` summarises it.');
   return opts.strict && failed.length > 0 ? 1 : 0;
 }
 

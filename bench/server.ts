@@ -105,7 +105,13 @@ export interface AppProcess {
 }
 
 /** Starts `bin/ecoop.js serve` in production mode against the bench database and waits for /readyz. */
-export async function startApp(root: string, database: BenchDatabase, log: (line: string) => void): Promise<AppProcess> {
+export async function startApp(
+  root: string,
+  database: BenchDatabase,
+  log: (line: string) => void,
+  /** Node's own options for the app (`--cpu-prof …` when profiling). */
+  nodeArgs: string[] = [],
+): Promise<AppProcess> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -122,7 +128,7 @@ export async function startApp(root: string, database: BenchDatabase, log: (line
   // The runner itself runs under tsx; the app runs the plain build.
   delete env.NODE_OPTIONS;
   delete env.TSX_TSCONFIG_PATH;
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'bin/ecoop.js'), 'serve'], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.join(root, 'bin/ecoop.js'), 'serve'], {
     cwd: root,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
