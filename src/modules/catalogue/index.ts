@@ -18,6 +18,7 @@ export {
   findServicesByIds,
   getPublishedService,
   getPublishedServiceRef,
+  getPublishedServiceRefs,
   type PublishedServiceRef,
   setServiceStatus,
   type ServiceRecord,

@@ -256,6 +256,26 @@ export async function getPublishedServiceRef(db: Db, slug: string): Promise<Publ
   return { id: row.id, slug: row.slug, name: JSON.parse(row.name) as Record<string, string>, organisationId: row.organisation_id };
 }
 
+/** The published services among `slugs`, by slug, in one query (unknown, draft and withdrawn ones are left out). */
+export async function getPublishedServiceRefs(db: Db, slugs: readonly string[]): Promise<Map<string, PublishedServiceRef>> {
+  const refs = new Map<string, PublishedServiceRef>();
+  if (slugs.length === 0) return refs;
+  const rows = await db
+    .selectFrom('services')
+    .select(['id', 'slug', 'name', 'organisation_id'])
+    .where('slug', 'in', [...new Set(slugs)])
+    .where('status', '=', 'published')
+    .execute();
+  for (const row of rows)
+    refs.set(row.slug, {
+      id: row.id,
+      slug: row.slug,
+      name: JSON.parse(row.name) as Record<string, string>,
+      organisationId: row.organisation_id,
+    });
+  return refs;
+}
+
 /** A published service by slug, or a not_found error (drafts and withdrawn services do not exist for the public). */
 export async function getPublishedService(db: Db, slug: string): Promise<ServiceRecord> {
   const service = await findService(db, { slug });

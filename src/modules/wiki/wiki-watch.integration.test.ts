@@ -12,7 +12,7 @@ import { JobWorker } from '../../platform/jobs.js';
 import { mailJobHandlers } from '../../platform/mail.js';
 import { createSession } from '../../platform/session.js';
 import { recordingLogger } from '../../platform/testing-logger.js';
-import { createUserWithRoles } from '../accounts/index.js';
+import { createUserWithRoles, DEMO_TOTP_SECRET } from '../accounts/index.js';
 import { TestClient } from '../accounts/testing.js';
 import { modules } from '../index.js';
 import { NOTIFY_WATCHERS_JOB, notifyWatchers, notifyWatchersJob } from './wiki-watch.service.js';
@@ -229,6 +229,50 @@ describeEachDatabase('wiki watchlists', (dialect) => {
     expect(toAuthor[0]!.text_body).toContain('This change is waiting for review');
     expect(toAuthor[0]!.text_body).toContain('no summary given');
     expect(await mailsTo(english.email)).toHaveLength(2);
+  });
+
+  it('leaves out the summary of a revision moderation hid, in the watchlist and the mail', async () => {
+    const author = await person('en', 'Rude');
+    const watcher = await person();
+    const page = await save(author, null, { title: 'Rude summaries', body: 'Calm text.' });
+    await toggle(watcher, page, 'watch');
+    await save(author, 'rude-summaries', { title: 'Rude summaries', body: 'Calm text, longer.', summary: 'Insult in a summary' });
+    const rude = await latestRevision('rude-summaries');
+    // Reported, then hidden by a moderator before the notification job runs.
+    const flag = `/en/flags/new?type=wiki.revision&id=${rude.id}`;
+    const reported = await watcher.client.submit(flag, '/en/flags', {
+      type: 'wiki.revision',
+      id: String(rude.id),
+      reason: 'offensive',
+      comment: '',
+    });
+    expect(reported.statusCode).toBe(303);
+    const moderatorId = await createUserWithRoles(t.app.db, {
+      email: `wiki-watch-moderator-${people}@example.org`,
+      displayName: 'Moderator',
+      password: PASSWORD,
+      locale: 'en',
+      roles: [{ role: 'moderator' }],
+      twoFactorSecret: DEMO_TOTP_SECRET,
+    });
+    const moderator = new TestClient(t.app, '10.2.9.1');
+    moderator.cookies.set('ecoop_session', await createSession(t.app.db, moderatorId));
+    const hidden = await moderator.submit('/en/moderation', '/en/moderation/hide', {
+      type: 'wiki.revision',
+      id: String(rude.id),
+      reason: 'Insulting',
+    });
+    expect(hidden.statusCode).toBe(303);
+
+    const list = (await watcher.client.get('/en/wiki/watchlist')).body;
+    expect(list).toContain(`href="${page}"`);
+    expect(list).not.toContain('Insult in a summary');
+    expect(list).toContain('edit summary hidden by moderation');
+    await runJobs();
+    const mails = await mailsTo(watcher.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.text_body).not.toContain('Insult in a summary');
+    expect(mails[0]!.text_body).toContain('edit summary hidden by moderation');
   });
 
   it('mails nobody about a page nobody else watches, nor a watcher who deleted their account', async () => {

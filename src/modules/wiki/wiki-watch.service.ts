@@ -15,11 +15,13 @@ import type { Db } from '../../db/database.js';
 import { nowIso } from '../../db/dialect.js';
 import { keysetFetchSize, keysetPage } from '../../db/keyset.js';
 import { AppError } from '../../platform/errors.js';
+import { moderationStatus } from '../../platform/flags.js';
 import { DELETED_PARTICIPANT } from '../../platform/gdpr.js';
 import { translator } from '../../platform/i18n.js';
 import { enqueue, PermanentJobError, type JobHandler } from '../../platform/jobs.js';
 import { sendMail, type MailMessage } from '../../platform/mail.js';
 import { sizeChange } from './views/size-change.js';
+import { WIKI_REVISION_TYPE } from './wiki.model.js';
 import './wiki.tables.js';
 
 /** The job type (declared in the module's manifest). */
@@ -92,6 +94,8 @@ export interface WatchedPage {
     /** Null when the author deleted their account. */
     author: string | null;
     summary: string;
+    /** Moderation hid the revision: its summary is left out. */
+    hidden: boolean;
     /** The latest change waits for review. */
     pending: boolean;
   };
@@ -127,6 +131,11 @@ export async function listWatchlist(
   if (options.before !== undefined) query = query.where('p.current_revision_id', '<', options.before);
   const rows = await query.orderBy('p.current_revision_id', 'desc').limit(keysetFetchSize(options.limit)).execute();
   const { page, nextBefore } = keysetPage(rows, options.limit);
+  const hidden = await moderationStatus(
+    db,
+    WIKI_REVISION_TYPE,
+    page.map((r) => String(r.id)),
+  );
   return {
     pages: page.map((r) => ({
       slug: r.slug,
@@ -137,7 +146,8 @@ export async function listWatchlist(
         parentId: r.parent_id,
         at: r.created_at,
         author: r.display_name && !r.deleted_at ? r.display_name : null,
-        summary: r.summary,
+        summary: hidden.has(String(r.id)) ? '' : r.summary,
+        hidden: hidden.has(String(r.id)),
         pending: r.review_status === 'pending',
       },
     })),
@@ -179,7 +189,7 @@ async function loadChange(db: Db, pageId: number, revisionId: number) {
     .where('r.page_id', '=', pageId)
     .executeTakeFirst();
 }
-type Change = NonNullable<Awaited<ReturnType<typeof loadChange>>>;
+type Change = NonNullable<Awaited<ReturnType<typeof loadChange>>> & { hidden: boolean };
 
 /** The mail about `change` to one watcher, in their language. */
 function watchEmail(to: { email: string; locale: string }, change: Change, settings: WatchMailSettings): MailMessage {
@@ -190,7 +200,7 @@ function watchEmail(to: { email: string; locale: string }, change: Change, setti
   const values = {
     title: change.title,
     author: named ? change.display_name! : t('wiki.watch.formerMember'),
-    summary: change.summary || t('wiki.watch.email.noSummary'),
+    summary: change.hidden ? t('wiki.watch.summaryHidden') : change.summary || t('wiki.watch.email.noSummary'),
     size: sizeChange(t, locale, change.size_delta),
     link: change.parent_id === null ? page : `${page}/diff?from=${change.parent_id}&to=${change.id}`,
     watchlist: `${settings.baseUrl}/${locale}/wiki/watchlist`,
@@ -214,8 +224,10 @@ export const notifyWatchersJob: JobHandler = async (payload, ctx) => {
   const parsed = payloadSchema.safeParse(payload);
   if (!parsed.success) throw new PermanentJobError('Invalid wiki watch payload');
   const { pageId, revisionId, authorId } = parsed.data;
-  const change = await loadChange(ctx.db, pageId, revisionId);
-  if (!change) return;
+  const row = await loadChange(ctx.db, pageId, revisionId);
+  if (!row) return;
+  // A revision moderation hid (before the job ran, or between retries) is mailed without its summary.
+  const change = { ...row, hidden: (await moderationStatus(ctx.db, WIKI_REVISION_TYPE, [String(revisionId)])).has(String(revisionId)) };
   const settings = watchMailSettings(ctx.db);
   let after = 0;
   for (;;) {

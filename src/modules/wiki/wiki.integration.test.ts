@@ -78,6 +78,33 @@ describeEachDatabase('wiki pages', (dialect) => {
     expect(missing.body).toContain('href="/en/wiki/finding-a-digital-public-space/edit"');
   });
 
+  it('reads a page in as many queries however many services and pages it links (no N+1)', async () => {
+    const author = await person();
+    const slugs = (
+      await t.app.db.selectFrom('services').select('slug').where('status', '=', 'published').orderBy('slug').limit(8).execute()
+    ).map((r) => r.slug);
+    expect(slugs.length).toBe(8);
+    const one = `See [[service:${slugs[0]}]] and [[A page nobody wrote]].`;
+    const many = `${slugs.map((slug) => `[[service:${slug}]]`).join(', ')} and ${slugs.map((slug) => `[[Missing ${slug}]]`).join(', ')}, [[service:unknown-service]].`;
+    for (const [title, body] of [
+      ['Few links', one],
+      ['Many links', many],
+    ] as const)
+      expect((await saveForm(author, '/en/wiki/new', '/en/wiki/new', { title, body })).statusCode).toBe(303);
+    const queriesToRead = async (url: string) => {
+      fresh();
+      const before = t.app.database.queryCount();
+      const page = await t.app.inject({ url });
+      expect(page.statusCode).toBe(200);
+      return { queries: t.app.database.queryCount() - before, html: page.body };
+    };
+    const few = await queriesToRead('/en/wiki/few-links');
+    const lots = await queriesToRead('/en/wiki/many-links');
+    expect(lots.queries).toBe(few.queries);
+    expect(lots.html.match(/href="\/en\/services\//g)?.length ?? 0).toBeGreaterThanOrEqual(8);
+    expect(lots.html).toContain('unknown-service');
+  });
+
   it('edits, merges two people’s edits, and keeps the editor’s text on a conflict', async () => {
     const a = await person();
     const b = await person();

@@ -1,6 +1,7 @@
 /** Reading the wiki: a page as readers or editors see it, its history by keyset pages. Reads only. */
 import type { Db } from '../../db/database.js';
-import { moderationStatus } from '../../platform/flags.js';
+import { moderationStatus, type ContentModeration } from '../../platform/flags.js';
+import { keysetFetchSize, keysetPage } from '../../db/keyset.js';
 import { WIKI_REVISION_TYPE, type PageType, type ReviewStatus, type RevisionSummary, type WikiPageView } from './wiki.model.js';
 import './wiki.tables.js';
 
@@ -90,14 +91,23 @@ function toRevisionSummary(r: {
   };
 }
 
-/** Leaves out the summaries of the revisions moderation hid (one query for the lot). */
-async function withModeration<T extends RevisionSummary>(db: Db, revisions: T[]): Promise<T[]> {
+/**
+ * Leaves out the summaries of the revisions moderation hid (one query for the lot), and says which
+ * they are, with the moderator's reason.
+ */
+async function withModeration<T extends RevisionSummary>(
+  db: Db,
+  revisions: T[],
+): Promise<{ revisions: T[]; hidden: ReadonlyMap<string, ContentModeration> }> {
   const hidden = await moderationStatus(
     db,
     WIKI_REVISION_TYPE,
     revisions.map((r) => String(r.id)),
   );
-  return hidden.size === 0 ? revisions : revisions.map((r) => (hidden.has(String(r.id)) ? { ...r, summary: '', hidden: true } : r));
+  return {
+    revisions: hidden.size === 0 ? revisions : revisions.map((r) => (hidden.has(String(r.id)) ? { ...r, summary: '', hidden: true } : r)),
+    hidden,
+  };
 }
 
 /** Revisions per page of history at most. */
@@ -114,21 +124,25 @@ export async function listRevisions(
 ): Promise<{ revisions: RevisionSummary[]; next: number | null } | null> {
   const page = await db.selectFrom('wiki_pages').select('id').where('slug', '=', slug).executeTakeFirst();
   if (!page) return null;
+  const { revisions, next } = await revisionsOfPage(db, page.id, options);
+  return { revisions, next };
+}
+
+/** listRevisions by the page's id, with the revisions moderation hid (and why) among those listed. */
+export async function revisionsOfPage(
+  db: Db,
+  pageId: number,
+  options: { before?: number | undefined; limit: number },
+): Promise<{ revisions: RevisionSummary[]; next: number | null; hidden: ReadonlyMap<string, ContentModeration> }> {
   let query = db
     .selectFrom('wiki_revisions as r')
     .leftJoin('users as u', 'u.id', 'r.author_id')
     .select(REVISION_COLUMNS)
-    .where('r.page_id', '=', page.id);
+    .where('r.page_id', '=', pageId);
   if (options.before !== undefined) query = query.where('r.id', '<', options.before);
-  const rows = await query
-    .orderBy('r.id', 'desc')
-    .limit(options.limit + 1)
-    .execute();
-  const shown = rows.slice(0, options.limit);
-  return {
-    revisions: await withModeration(db, shown.map(toRevisionSummary)),
-    next: rows.length > options.limit ? shown[shown.length - 1]!.id : null,
-  };
+  const rows = await query.orderBy('r.id', 'desc').limit(keysetFetchSize(options.limit)).execute();
+  const { page, nextBefore } = keysetPage(rows, options.limit);
+  return { ...(await withModeration(db, page.map(toRevisionSummary))), next: nextBefore };
 }
 
 /** One change in the wiki's recent changes: a revision with its page. */
@@ -153,16 +167,11 @@ export async function recentChanges(
     // The revision's own copy of the language: its (locale, id) index gives the newest at once.
     .where('r.locale', '=', locale);
   if (options.before !== undefined) query = query.where('r.id', '<', options.before);
-  const rows = await query
-    .orderBy('r.id', 'desc')
-    .limit(options.limit + 1)
-    .execute();
-  const shown = rows.slice(0, options.limit);
-  return {
-    changes: await withModeration(
-      db,
-      shown.map((r) => ({ ...toRevisionSummary(r), page: { slug: r.slug, title: r.page_title } })),
-    ),
-    next: rows.length > options.limit ? shown[shown.length - 1]!.id : null,
-  };
+  const rows = await query.orderBy('r.id', 'desc').limit(keysetFetchSize(options.limit)).execute();
+  const { page, nextBefore } = keysetPage(rows, options.limit);
+  const { revisions } = await withModeration(
+    db,
+    page.map((r) => ({ ...toRevisionSummary(r), page: { slug: r.slug, title: r.page_title } })),
+  );
+  return { changes: revisions, next: nextBefore };
 }

@@ -14,13 +14,13 @@ import { searchRouteOptions } from '../../platform/rate-limit.js';
 import { pick, translator } from '../../platform/i18n.js';
 import { sendPage, sendSharedPageFrom, type SharedPageContent } from '../../platform/render.js';
 import { localizedGet, parseOrReject } from '../../platform/routing.js';
-import { getPublishedServiceRef } from '../catalogue/index.js';
+import { getPublishedServiceRefs } from '../catalogue/index.js';
 import { extractLinks, renderMarkdown, slugifyTitle, type WikiLinkResolver } from './markdown.js';
 import { lineDiff } from './revision-diff.js';
 import { WIKI_PAGE_TYPE, WIKI_REVISION_TYPE, type PageType } from './wiki.model.js';
 import { can, wikiActor } from './wiki.policy.js';
 import { recentChangesAtom } from './wiki-atom.js';
-import { findPage, listRevisions, recentChanges } from './wiki.queries.js';
+import { findPage, recentChanges, revisionsOfPage } from './wiki.queries.js';
 import { WikiDiffPage } from './views/wiki-diff.page.js';
 import { ProtectForm, restoreHole, RestoreLink, ReviewLink, WikiHistoryPage } from './views/wiki-history.page.js';
 import { WikiIndexPage } from './views/wiki-index.page.js';
@@ -74,15 +74,13 @@ async function linkResolver(app: FastifyInstance, locale: Locale, body: string):
         ).map((r) => r.slug)
       : [],
   );
-  const services = new Map<string, { name: string; href: string }>();
-  for (const slug of links.services.slice(0, MAX_RESOLVED_LINKS)) {
-    try {
-      const ref = await getPublishedServiceRef(app.db, slug);
-      services.set(slug, { name: pick(ref.name, locale, app.config.defaultLocale) || slug, href: `/${locale}/services/${slug}` });
-    } catch (err) {
-      if (!(err instanceof AppError && err.code === 'not_found')) throw err;
-    }
-  }
+  const refs = await getPublishedServiceRefs(app.db, links.services.slice(0, MAX_RESOLVED_LINKS));
+  const services = new Map(
+    [...refs].map(([slug, ref]) => [
+      slug,
+      { name: pick(ref.name, locale, app.config.defaultLocale) || slug, href: `/${locale}/services/${slug}` },
+    ]),
+  );
   return {
     page: (title) => {
       const slug = slugifyTitle(title);
@@ -240,12 +238,7 @@ export async function wikiRoutes(app: FastifyInstance): Promise<void> {
     const load = async (): Promise<SharedPageContent> => {
       const page = await findPage(db, slug, 'latest');
       if (!page) throw new AppError('not_found', 'No such page');
-      const history = (await listRevisions(db, slug, { before, limit: HISTORY_PER_PAGE }))!;
-      const hidden = await moderationStatus(
-        db,
-        WIKI_REVISION_TYPE,
-        history.revisions.map((r) => String(r.id)),
-      );
+      const history = await revisionsOfPage(db, page.id, { before, limit: HISTORY_PER_PAGE });
       const t = translator(request.locale);
       const data: HistoryData = {
         protected: page.protected,
@@ -258,7 +251,7 @@ export async function wikiRoutes(app: FastifyInstance): Promise<void> {
             revisions={history.revisions}
             next={history.next}
             isFirstPage={before === undefined}
-            hidden={hidden}
+            hidden={history.hidden}
           />
         ),
         options: { title: t('wiki.history.title', { title: page.title }) },

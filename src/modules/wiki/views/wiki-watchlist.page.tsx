@@ -55,7 +55,7 @@ export function WikiWatchlistPage({ pages, next, before, unwatched }: WikiWatchl
                 ) : null}
               </p>
               <p>
-                {p.change.summary || t('wiki.watch.email.noSummary')}
+                {p.change.hidden ? t('wiki.watch.summaryHidden') : p.change.summary || t('wiki.watch.email.noSummary')}
                 {p.change.parentId !== null ? (
                   <>
                     {' '}
