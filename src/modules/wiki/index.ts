@@ -7,6 +7,7 @@
  */
 import type { EcoopModule } from '../../platform/module.js';
 import { wikiApiRoutes } from './wiki-api.routes.js';
+import { wikiCommentsApiRoutes } from './wiki-comments.api.js';
 import { COMMENT_TYPE, loadCommentsForFlags } from './wiki-comments.service.js';
 import { wikiDiscussionRoutes } from './wiki-discussion.routes.js';
 import { searchGuides } from './search-guides.js';
@@ -30,6 +31,7 @@ export const wikiModule: EcoopModule = {
     await wikiRoutes(app);
     await wikiEditRoutes(app);
     await wikiApiRoutes(app);
+    await wikiCommentsApiRoutes(app);
     await wikiTranslationsRoutes(app);
     await wikiWatchRoutes(app);
     await wikiDiscussionRoutes(app);

@@ -1,10 +1,13 @@
 /**
  * The OpenAPI description of the wiki API (wiki-api.routes.ts): read a page and its history; create
- * or edit it with a bearer token, with automatic merging and a 409 that keeps both versions.
+ * or edit it with a bearer token, with automatic merging and a 409 that keeps both versions. And of
+ * its discussions (wiki-comments.api.ts): list a page's comments, post and delete with a bearer token.
  */
 import type { OpenApiFragment } from '../../platform/openapi.js';
 import { PAGE_TYPES, WIKI_LIMITS } from './wiki.model.js';
 import { MAX_REVISIONS_PER_PAGE } from './wiki.queries.js';
+import { MAX_COMMENTS_PER_REQUEST } from './wiki-comments.api.js';
+import { COMMENT_MAX, COMMENTS_PER_PAGE } from './wiki-comments.service.js';
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const json = (schema: unknown) => ({ 'application/json': { schema } });
@@ -14,6 +17,16 @@ const slugParameter = {
   in: 'path',
   required: true,
   schema: { type: 'string', pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$', maxLength: 120 },
+};
+const E401 = {
+  description: 'No API token, or a malformed, unknown or revoked one (`unauthorized`)',
+  headers: { 'WWW-Authenticate': { schema: { type: 'string' }, description: 'Bearer' } },
+  content: json(ref('Error')),
+};
+const E429 = {
+  description: 'Too many requests (`rate_limited`)',
+  headers: { 'Retry-After': { schema: { type: 'integer' }, description: 'Seconds to wait' } },
+  content: json(ref('Error')),
 };
 
 export const wikiOpenApi: OpenApiFragment = {
@@ -98,6 +111,77 @@ export const wikiOpenApi: OpenApiFragment = {
         },
       },
     },
+    '/api/v1/wiki/{slug}/comments': {
+      get: {
+        operationId: 'listWikiComments',
+        tags: ['wiki'],
+        summary: 'A page’s discussion, by keyset pages',
+        description:
+          'The newest `limit` comments before the comment `before` (or the newest), oldest first within the page as the discussion reads; `next` is the `before` of the earlier comments (null at the start). A comment that moderation hid keeps its place with `moderation` set, and without its author and text (null), as the page shows only a notice. A page whose first revision still waits for review is 404, as for `GET /api/v1/wiki/{slug}`.',
+        parameters: [
+          slugParameter,
+          { name: 'before', in: 'query', schema: { type: 'integer', minimum: 1 }, description: 'The `next` of the previous page' },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: { type: 'integer', minimum: 1, maximum: MAX_COMMENTS_PER_REQUEST, default: COMMENTS_PER_PAGE },
+          },
+        ],
+        responses: {
+          '200': { description: 'Comments', content: json(ref('WikiCommentList')) },
+          '400': error('Invalid slug or parameters (`bad_request`)'),
+          '404': error('No such page (`not_found`)'),
+        },
+      },
+      post: {
+        operationId: 'postWikiComment',
+        tags: ['wiki'],
+        summary: 'Comment on a page',
+        description:
+          'Plain text: line endings become `\\n`, control characters are dropped, blanks around are trimmed. A verified email is needed. The same text sent again by the same person within ten minutes is a double submission: 200 with the first comment, nothing written.',
+        security: [{ bearer: [] }],
+        parameters: [slugParameter],
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            properties: { body: { type: 'string', minLength: 1, maxLength: COMMENT_MAX, description: 'Plain text (no Markdown)' } },
+            required: ['body'],
+          }),
+        },
+        responses: {
+          '200': { description: 'A double submission: the first comment', content: json(ref('WikiCommentPosted')) },
+          '201': { description: 'Posted', content: json(ref('WikiCommentPosted')) },
+          '400': error('Invalid slug, or a body that is not an object with a string `body` (`bad_request`); nothing was written'),
+          '401': E401,
+          '403': error('Unverified email (`forbidden`)'),
+          '404': error('No such page (`not_found`)'),
+          '422': error(
+            'Empty or too long text (`validation_failed`, field `body`, message `wiki.discussion.errors.bodyMissing` or `bodyLong`); nothing was written',
+          ),
+          '429': E429,
+        },
+      },
+    },
+    '/api/v1/wiki/comments/{id}': {
+      delete: {
+        operationId: 'deleteWikiComment',
+        tags: ['wiki'],
+        summary: 'Delete a comment',
+        description:
+          'For its author, a moderator or an admin. A moderator or admin removing someone else’s comment is recorded in the audit log.',
+        security: [{ bearer: [] }],
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+        responses: {
+          '204': { description: 'Deleted' },
+          '400': error('Invalid id (`bad_request`)'),
+          '401': E401,
+          '403': error('Not the author, a moderator or an admin (`forbidden`)'),
+          '404': error('No such comment (`not_found`)'),
+          '429': E429,
+        },
+      },
+    },
   },
   schemas: {
     WikiPage: {
@@ -173,6 +257,45 @@ export const wikiOpenApi: OpenApiFragment = {
         hidden: { type: 'boolean', description: 'Moderation hid this revision: its summary is left out (empty)' },
       },
       required: ['id', 'parentId', 'author', 'summary', 'kind', 'size', 'sizeDelta', 'createdAt', 'reviewStatus', 'reviewReason', 'hidden'],
+    },
+    WikiComment: {
+      type: 'object',
+      properties: {
+        id: { type: 'integer' },
+        author: {
+          type: ['string', 'null'],
+          description: 'The author’s display name; null once they deleted their account, or when hidden',
+        },
+        body: { type: ['string', 'null'], description: 'Plain text with `\\n` line breaks; null when moderation hid the comment' },
+        createdAt: { type: 'string', format: 'date-time' },
+        moderation: {
+          description:
+            'Null when shown. Hidden by a moderator (`hidden`, with the reason shown to readers) or automatically while reports wait for review (`auto_hidden`, no reason)',
+          oneOf: [
+            { type: 'null' },
+            {
+              type: 'object',
+              properties: { status: { type: 'string', enum: ['hidden', 'auto_hidden'] }, reason: { type: ['string', 'null'] } },
+              required: ['status', 'reason'],
+            },
+          ],
+        },
+      },
+      required: ['id', 'author', 'body', 'createdAt', 'moderation'],
+    },
+    WikiCommentList: {
+      type: 'object',
+      properties: {
+        data: { type: 'array', items: ref('WikiComment') },
+        next: { type: ['integer', 'null'], description: 'The `before` of the earlier comments; null at the start of the discussion' },
+        total: { type: 'integer', description: 'Every comment of the page' },
+      },
+      required: ['data', 'next', 'total'],
+    },
+    WikiCommentPosted: {
+      type: 'object',
+      properties: { id: { type: 'integer' }, body: { type: 'string', description: 'The text as stored' } },
+      required: ['id', 'body'],
     },
   },
 };
