@@ -76,11 +76,12 @@ export const PAGES: readonly BenchPage[] = [
   { path: (d) => (sample(d, 'place') ? `/en/places/${sample(d, 'place')}` : null) },
   { path: (d) => (sample(d, 'place') ? `/fr/places/${sample(d, 'place')}/appointments` : null) },
   { path: '/en/workshops' },
-  // wiki: the front page, recent changes, an ordinary page, and the page with 500 revisions: itself,
+  // wiki: the front page (and one category of it), recent changes, an ordinary page, and the page with 500 revisions: itself,
   // the first and the last page of its history (keyset `?before=`), and the diff from its first
   // revision to its latest (samples.wikiLongRevision: the 1st, the 51st and the 500th)
   { path: '/en/wiki' },
   { path: '/fr/wiki/recent-changes' },
+  { path: '/en/wiki?category=housing-and-building' },
   { path: (d) => (sample(d, 'wikiPage') ? `/en/wiki/${sample(d, 'wikiPage')}` : null) },
   { path: (d) => (sample(d, 'wikiLongPage') ? `/en/wiki/${sample(d, 'wikiLongPage')}` : null) },
   { path: (d) => (sample(d, 'wikiLongPage') ? `/en/wiki/${sample(d, 'wikiLongPage')}/history` : null) },

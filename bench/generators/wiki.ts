@@ -21,6 +21,7 @@ import type { DatasetGenerator, GeneratorContext } from './types.js';
 import { editBody, firstBody, renderBody, type Block } from './wiki-body.js';
 import { planPages, skewedPick } from './wiki-plan.js';
 import { SUMMARIES } from './wiki-words.js';
+import { SECTORS } from './catalogue-words.js';
 
 export { LONG_HISTORY } from './wiki-plan.js';
 
@@ -65,7 +66,8 @@ export const wikiGenerator: DatasetGenerator = {
         locale: p.locale,
         title: p.title,
         type: p.type,
-        category: null,
+        // Five pages in six filed under a sector, in turn; the rest (the digital basics) under none.
+        category: i % 6 === 5 ? null : SECTORS[i % 6]!.slug,
         translation_group: group(i) === null ? null : group(i)! + 1,
         protected: i > 0 && rng.chance(0.01) ? 1 : 0,
         current_revision_id: latest[i]!,

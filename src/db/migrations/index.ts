@@ -22,6 +22,7 @@ import * as reviewOrder from './2026_11_26_0017_review_order.js';
 import * as placesDirectory from './2026_11_26_0018_places_directory.js';
 import * as wiki from './2026_11_27_0019_wiki.js';
 import * as wikiReview from './2026_11_27_0020_wiki_review.js';
+import * as wikiCategories from './2026_11_27_0021_wiki_categories.js';
 
 export const migrations: Record<string, Migration> = {
   '2026_11_26_0001_platform': platform,
@@ -43,4 +44,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0018_places_directory': placesDirectory,
   '2026_11_27_0019_wiki': wiki,
   '2026_11_27_0020_wiki_review': wikiReview,
+  '2026_11_27_0021_wiki_categories': wikiCategories,
 };

@@ -71,7 +71,7 @@ async function seedPage(
     db,
     actorFor(actors, page.author),
     slug,
-    { title: text.title, body: text.body, summary: text.summary, type: page.type, locale: language },
+    { title: text.title, body: text.body, summary: text.summary, type: page.type, category: page.category ?? null, locale: language },
     { ...options, review: PUBLISHED },
   );
   let body = text.body;

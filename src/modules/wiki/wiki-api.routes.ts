@@ -32,6 +32,7 @@ const saveBody = z.object({
     .default(''),
   baseRevisionId: z.number().int().positive().optional(),
   type: z.enum(PAGE_TYPES).optional(),
+  category: z.string().max(120).nullable().optional(),
   locale: z.string().max(10).optional(),
 });
 

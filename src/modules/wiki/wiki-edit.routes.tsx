@@ -19,6 +19,7 @@ import { slugParams } from './wiki-params.js';
 import { WikiEditPage, type WikiEditErrors, type WikiEditValues } from './views/wiki-edit.page.js';
 import { WikiRestorePage } from './views/wiki-restore.page.js';
 import { lineDiff } from './revision-diff.js';
+import { wikiCategories } from './wiki-categories.js';
 import type { WikiDone } from './views/wiki-page.page.js';
 
 const editForm = z.object({
@@ -26,6 +27,8 @@ const editForm = z.object({
   body: z.string().max(400_000).default(''),
   summary: z.string().max(2000).default(''),
   type: z.string().max(40).default('guide'),
+  /** A category's slug; blank for none (new pages only). */
+  category: z.string().max(120).default(''),
   baseRevisionId: z.string().max(20).default(''),
 });
 const restoreForm = z.object({ revision: z.coerce.number().int().positive() });
@@ -36,7 +39,7 @@ export async function wikiEditRoutes(app: FastifyInstance): Promise<void> {
   const db = app.db;
 
   /** The editor, for a new page (`existing` null) or an existing one, with values, errors or a conflict. */
-  const sendEditor = (
+  const sendEditor = async (
     request: FastifyRequest,
     reply: FastifyReply,
     slug: string,
@@ -49,6 +52,8 @@ export async function wikiEditRoutes(app: FastifyInstance): Promise<void> {
     const t = translator(request.locale);
     const title = existing ? t('wiki.edit.titleEdit', { title: existing.title }) : t('wiki.edit.titleNew');
     const invalid = Object.keys(errors).length > 0 || conflict !== undefined;
+    // A new page's author files it in a category; an existing page's is changed by its classifiers.
+    const categories = existing ? [] : await wikiCategories(db, request.locale, defaultLocale);
     return sendPage(
       request,
       reply,
@@ -56,6 +61,7 @@ export async function wikiEditRoutes(app: FastifyInstance): Promise<void> {
         slug={slug}
         action={slug === '' ? `/${request.locale}/wiki/new` : `/${request.locale}/wiki/${slug}/edit`}
         existing={existing}
+        categories={categories}
         values={values}
         errors={errors}
         conflict={conflict}
@@ -75,7 +81,14 @@ export async function wikiEditRoutes(app: FastifyInstance): Promise<void> {
     const who = editorOrRedirect(request, reply);
     if ('done' in who) return who.done;
     const { title } = newQuery.parse(request.query ?? {});
-    return sendEditor(request, reply, '', null, { title: title ?? '', body: '', summary: '', type: 'guide', baseRevisionId: '' });
+    return sendEditor(request, reply, '', null, {
+      title: title ?? '',
+      body: '',
+      summary: '',
+      type: 'guide',
+      category: '',
+      baseRevisionId: '',
+    });
   });
 
   localizedGet(app, '/wiki/:slug/edit', async (request, reply) => {
@@ -95,6 +108,7 @@ export async function wikiEditRoutes(app: FastifyInstance): Promise<void> {
             body: page.body,
             summary: '',
             type: page.type,
+            category: page.category ?? '',
             baseRevisionId: String(page.revisionId),
           },
         )
@@ -103,6 +117,7 @@ export async function wikiEditRoutes(app: FastifyInstance): Promise<void> {
           body: '',
           summary: '',
           type: 'guide',
+          category: '',
           baseRevisionId: '',
         });
   });
@@ -113,7 +128,14 @@ export async function wikiEditRoutes(app: FastifyInstance): Promise<void> {
     if ('done' in who) return who.done;
     const form = parseOrReject(editForm, request.body ?? {});
     const type: PageType = (PAGE_TYPES as readonly string[]).includes(form.type) ? (form.type as PageType) : 'guide';
-    const values: WikiEditValues = { title: form.title, body: form.body, summary: form.summary, type, baseRevisionId: form.baseRevisionId };
+    const values: WikiEditValues = {
+      title: form.title,
+      body: form.body,
+      summary: form.summary,
+      type,
+      category: form.category,
+      baseRevisionId: form.baseRevisionId,
+    };
     const base = /^\d+$/.test(form.baseRevisionId) ? Number(form.baseRevisionId) : undefined;
     const existing = slugOrNew ? await findPage(db, slugOrNew, 'latest') : null;
     const slug = slugOrNew ?? (await freeSlug(db, form.title));
@@ -122,7 +144,15 @@ export async function wikiEditRoutes(app: FastifyInstance): Promise<void> {
         db,
         who.actor,
         slug,
-        { title: form.title, body: form.body, summary: form.summary, baseRevisionId: base, type, locale: request.locale },
+        {
+          title: form.title,
+          body: form.body,
+          summary: form.summary,
+          baseRevisionId: base,
+          type,
+          category: form.category === '' ? null : form.category,
+          locale: request.locale,
+        },
         { locales, defaultLocale, review },
       );
       if (outcome.status === 'conflict') {
@@ -151,7 +181,7 @@ export async function wikiEditRoutes(app: FastifyInstance): Promise<void> {
       if (err instanceof AppError && err.code === 'validation_failed') {
         const errors: WikiEditErrors = {};
         for (const f of err.fields)
-          if (f.field === 'title' || f.field === 'body' || f.field === 'summary' || f.field === 'type')
+          if (f.field === 'title' || f.field === 'body' || f.field === 'summary' || f.field === 'type' || f.field === 'category')
             errors[f.field] = f.message as MessageKey;
         if (Object.keys(errors).length === 0) errors.title = 'wiki.errors.slug';
         return sendEditor(request, reply, slugOrNew ?? '', existing, values, errors, 422);

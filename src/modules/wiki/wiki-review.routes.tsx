@@ -1,7 +1,8 @@
 /**
  * Reviewing and protecting pages: the review queue (`/wiki/review`), one page's waiting changes
- * (`/wiki/{slug}/review`) with accept and reject (then back to the queue), and protection (from the history page). For
- * reviewers (helpers, mediators, moderators, admins) and, for protection, moderators and admins;
+ * (`/wiki/{slug}/review`) with accept and reject (then back to the queue), and, from the history page,
+ * filing (kind and category) and protection. For reviewers (helpers, mediators, moderators, admins),
+ * who also file pages, and, for protection, moderators and admins;
  * everyone else is refused. Per person, never cached. Thin: parse → authorize → service → 303.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -17,6 +18,7 @@ import { listRevisions } from './wiki.queries.js';
 import { acceptChanges, MAX_REASON, rejectChanges, reviewQueue, setProtected } from './wiki-review.service.js';
 import { ReviewPage, ReviewQueuePage } from './views/wiki-review.page.js';
 import { slugParams } from './wiki-params.js';
+import { classifyPage } from './wiki-categories.js';
 
 const QUEUE_PER_PAGE = 30;
 /** Waiting revisions listed on a review page at most (a page rarely has more than a few). */
@@ -39,6 +41,8 @@ const rejectForm = decisionForm.extend({
     .default(''),
 });
 const protectForm = z.object({ protected: z.enum(['0', '1']) });
+/** The service checks both against the kinds and categories; these only stop absurd values early. */
+const classifyForm = z.object({ type: z.string().max(40), category: z.string().max(120).default('') });
 const HOUR = 60 * 60 * 1000;
 
 export async function wikiReviewRoutes(app: FastifyInstance): Promise<void> {
@@ -158,6 +162,26 @@ export async function wikiReviewRoutes(app: FastifyInstance): Promise<void> {
       const value = form.protected === '1';
       await setProtected(db, wikiActor(request.user), slug, value, auditContext(request));
       return reply.redirect(`/${request.locale}/wiki/${slug}?done=${value ? 'protected' : 'unprotected'}`, 303);
+    },
+    limits,
+  );
+
+  // Filing a page (its kind and category): helpers, mediators, moderators and admins, from the history page.
+  localizedPost(
+    app,
+    '/wiki/:slug/classify',
+    async (request, reply) => {
+      const { slug } = parseOrReject(slugParams, request.params);
+      if (!request.user) return redirectToSignIn(request, reply);
+      const form = parseOrReject(classifyForm, request.body ?? {});
+      await classifyPage(
+        db,
+        wikiActor(request.user),
+        slug,
+        { type: form.type, category: form.category === '' ? null : form.category },
+        auditContext(request),
+      );
+      return reply.redirect(`/${request.locale}/wiki/${slug}?done=classified`, 303);
     },
     limits,
   );

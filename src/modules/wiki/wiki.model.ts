@@ -41,8 +41,10 @@ export interface PageEdit {
   summary: string;
   /** The revision the editor started from; absent when creating the page. */
   baseRevisionId?: number | undefined;
-  /** On creation only (later changes go through the page's settings). */
+  /** On creation only (later, `page.classify`: wiki-categories.ts). */
   type?: PageType | undefined;
+  /** On creation only, like `type`: a category's slug, or none. */
+  category?: string | null | undefined;
   locale?: string | undefined;
 }
 

@@ -32,6 +32,13 @@ describe('wiki policy', () => {
     expect(can(null, 'page.protect')).toBe(false);
   });
 
+  it('lets helpers, mediators, moderators and admins classify pages, and nobody else', () => {
+    for (const role of ['citizen', 'official']) expect(can(person([role]), 'page.classify'), role).toBe(false);
+    for (const role of ['helper', 'mediator', 'moderator', 'admin']) expect(can(person([role]), 'page.classify'), role).toBe(true);
+    expect(can(person(['helper'], false), 'page.classify')).toBe(false);
+    expect(can(null, 'page.classify')).toBe(false);
+  });
+
   it('says why when it refuses', () => {
     expect(() => authorize(null, 'page.edit', open)).toThrow(expect.objectContaining({ code: 'unauthorized' }));
     expect(() => authorize(person(['citizen'], false), 'page.edit', open)).toThrow(/Confirm your email/);

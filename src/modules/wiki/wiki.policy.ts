@@ -2,7 +2,8 @@
  * Who may do what in the wiki. Anyone reads. A person with a verified email creates pages, edits
  * them and restores an earlier revision (a restore is an edit: nothing is erased). A protected page
  * is edited and restored only by helpers, mediators, moderators and admins, who are trusted with
- * the pages vandals aim at; they also review the edits of new accounts (accept or reject them).
+ * the pages vandals aim at; they also review the edits of new accounts (accept or reject them) and
+ * classify pages (their kind and category; the author picks both when creating the page).
  * Moderators and admins protect and unprotect pages. Pure and synchronous;
  * the matrix is in docs/permissions.md.
  */
@@ -17,6 +18,8 @@ export const WIKI_ACTIONS = [
   'page.protect',
   /** Accept or reject the changes waiting for review. */
   'page.review',
+  /** Change a page's kind (guide, good practice, general) or category. */
+  'page.classify',
 ] as const;
 export type WikiAction = (typeof WIKI_ACTIONS)[number];
 
@@ -39,6 +42,7 @@ export function can(actor: WikiActor, action: WikiAction, page?: { protected: bo
     case 'page.protect':
       return actor.roles.includes('moderator') || actor.roles.includes('admin');
     case 'page.review':
+    case 'page.classify':
       return actor.emailVerified && trusted(actor);
     default:
       return false;
@@ -49,7 +53,7 @@ export function can(actor: WikiActor, action: WikiAction, page?: { protected: bo
 export function authorize(actor: WikiActor, action: WikiAction, page?: { protected: boolean }): asserts actor is NonNullable<WikiActor> {
   if (!actor) throw new AppError('unauthorized', 'Sign in first');
   if (can(actor, action, page)) return;
-  if (!actor.emailVerified && action !== 'page.protect' && action !== 'page.review')
+  if (!actor.emailVerified && (action === 'page.create' || action === 'page.edit'))
     throw new AppError('forbidden', 'Confirm your email address first');
   if (page?.protected && action === 'page.edit')
     throw new AppError('forbidden', 'This page is protected: helpers, mediators, moderators and admins edit it');

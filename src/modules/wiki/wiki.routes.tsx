@@ -17,12 +17,13 @@ import { localizedGet, parseOrReject } from '../../platform/routing.js';
 import { getPublishedServiceRefs } from '../catalogue/index.js';
 import { extractLinks, renderMarkdown, slugifyTitle, type WikiLinkResolver } from './markdown.js';
 import { lineDiff } from './revision-diff.js';
-import { WIKI_PAGE_TYPE, WIKI_REVISION_TYPE, type PageType } from './wiki.model.js';
+import { PAGE_TYPES, WIKI_PAGE_TYPE, WIKI_REVISION_TYPE, type PageType } from './wiki.model.js';
+import { wikiCategories, type WikiCategory } from './wiki-categories.js';
 import { can, wikiActor } from './wiki.policy.js';
 import { recentChangesAtom } from './wiki-atom.js';
 import { findPage, recentChanges, revisionsOfPage } from './wiki.queries.js';
 import { WikiDiffPage } from './views/wiki-diff.page.js';
-import { ProtectForm, restoreHole, RestoreLink, ReviewLink, WikiHistoryPage } from './views/wiki-history.page.js';
+import { ClassifyForm, ProtectForm, restoreHole, RestoreLink, ReviewLink, WikiHistoryPage } from './views/wiki-history.page.js';
 import { WikiIndexPage } from './views/wiki-index.page.js';
 import { wikiSearchContent } from './search-guides.js';
 import { WikiRecentPage } from './views/wiki-recent.page.js';
@@ -42,6 +43,9 @@ const RECENT_PER_PAGE = 50;
 /** What a history body keeps for its holes: the page's protection, and each listed revision's id and date by hole. */
 interface HistoryData {
   protected: boolean;
+  type: PageType;
+  category: string | null;
+  categories: WikiCategory[];
   created: Map<string, { id: number; createdAt: string }>;
 }
 /** Links resolved per page at most (a guide links a handful). */
@@ -52,6 +56,13 @@ const pageQuery = z.object({
 });
 const indexQuery = z.object({
   page: z.coerce.number().int().min(1).max(MAX_INDEX_PAGE).catch(1).default(1),
+  /** Only pages of this kind, or in this category (a category's slug): unknown values show every page. */
+  type: z.enum(PAGE_TYPES).optional().catch(undefined),
+  category: z
+    .string()
+    .regex(/^[a-z0-9-]{1,120}$/)
+    .optional()
+    .catch(undefined),
   /** The wiki's search box: blank is no search; longer than a search box allows is cut. */
   q: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 200) : undefined), z.string().optional()),
 });
@@ -98,13 +109,20 @@ export async function wikiRoutes(app: FastifyInstance): Promise<void> {
     '/wiki',
     (request, reply) =>
       sendSharedPageFrom(request, reply, request.url, async () => {
-        const { page, q } = indexQuery.parse(request.query ?? {});
+        const { page, q, type, category } = indexQuery.parse(request.query ?? {});
         if (q !== undefined) return wikiSearchContent(db, request.locale, q);
-        const base = db.selectFrom('wiki_pages').where('locale', '=', request.locale).where('stable_revision_id', 'is not', null);
+        const categories = await wikiCategories(db, request.locale, app.config.defaultLocale);
+        const filter = { type, category: categories.some((c) => c.slug === category) ? category : undefined };
+        const base = db
+          .selectFrom('wiki_pages')
+          .where('locale', '=', request.locale)
+          .where('stable_revision_id', 'is not', null)
+          .$if(filter.type !== undefined, (qb) => qb.where('type', '=', filter.type!))
+          .$if(filter.category !== undefined, (qb) => qb.where('category', '=', filter.category!));
         const [count, rows] = await Promise.all([
           base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
           base
-            .select(['slug', 'title', 'type', 'updated_at'])
+            .select(['slug', 'title', 'type', 'category', 'updated_at'])
             .orderBy('updated_at', 'desc')
             .orderBy('id', 'desc')
             .limit(PER_PAGE)
@@ -116,9 +134,18 @@ export async function wikiRoutes(app: FastifyInstance): Promise<void> {
         return {
           body: () => (
             <WikiIndexPage
-              pages={rows.map((r) => ({ slug: r.slug, title: r.title, type: r.type as PageType, updatedAt: r.updated_at }))}
+              pages={rows.map((r) => ({
+                slug: r.slug,
+                title: r.title,
+                type: r.type as PageType,
+                category: categories.find((c) => c.slug === r.category) ?? null,
+                updatedAt: r.updated_at,
+              }))}
+              total={Number(count.n)}
               page={page}
               pageCount={pageCount}
+              categories={categories}
+              filter={filter}
             />
           ),
           options: { title: t('wiki.index.title'), description: t('wiki.index.lead') },
@@ -186,6 +213,7 @@ export async function wikiRoutes(app: FastifyInstance): Promise<void> {
         .execute();
       const hidden = (await moderationStatus(db, WIKI_PAGE_TYPE, [String(page.id)])).get(String(page.id)) ?? null;
       const discussion = await loadDiscussion(db, slug);
+      const categories = page.category ? await wikiCategories(db, request.locale, app.config.defaultLocale) : [];
       return {
         body: () => (
           <>
@@ -198,6 +226,7 @@ export async function wikiRoutes(app: FastifyInstance): Promise<void> {
               hidden={hidden}
               watch={<WatchButtonHole />}
               discussion={discussion ? <WikiDiscussion discussion={discussion} /> : undefined}
+              category={categories.find((c) => c.slug === page.category) ?? null}
             />
           </>
         ),
@@ -242,6 +271,9 @@ export async function wikiRoutes(app: FastifyInstance): Promise<void> {
       const t = translator(request.locale);
       const data: HistoryData = {
         protected: page.protected,
+        type: page.type,
+        category: page.category,
+        categories: await wikiCategories(db, request.locale, app.config.defaultLocale),
         created: new Map(history.revisions.map((r) => [restoreHole(r.id), { id: r.id, createdAt: r.createdAt }])),
       };
       return {
@@ -265,9 +297,17 @@ export async function wikiRoutes(app: FastifyInstance): Promise<void> {
           restore: can(actor, 'page.edit', { protected: page.protected }),
           review: can(actor, 'page.review'),
           protect: can(actor, 'page.protect'),
+          classify: can(actor, 'page.classify'),
         };
         return (name) => {
           if (name === 'review') return may.review ? { key: '', view: () => <ReviewLink slug={slug} /> } : null;
+          if (name === 'classify')
+            return may.classify
+              ? {
+                  key: '',
+                  view: () => <ClassifyForm slug={slug} type={page.type} category={page.category} categories={page.categories} />,
+                }
+              : null;
           if (name === 'protect')
             return may.protect ? { key: '', view: () => <ProtectForm slug={slug} isProtected={page.protected} /> } : null;
           const revision = page.created.get(name);

@@ -16,6 +16,7 @@ import { threeWayMerge } from './merge.js';
 import { makeStoredDiff, sizeDelta } from './revision-diff.js';
 import { PAGE_TYPES, WIKI_LIMITS, type PageEdit, type PageType, type ReviewThreshold } from './wiki.model.js';
 import { authorize, TRUSTED_EDITOR_ROLES, type WikiActor } from './wiki.policy.js';
+import { categoryProblem } from './wiki-categories.js';
 import { indexWikiPage } from './wiki-search.js';
 import { notifyWatchers } from './wiki-watch.service.js';
 import './wiki.tables.js';
@@ -45,12 +46,18 @@ export type SaveOutcome =
   | ({ status: 'conflict' } & EditConflict);
 
 /** Normalises a save's texts (line endings, surrounding blanks) and lists what is wrong with them. */
-function checkEdit(slug: string, edit: PageEdit, locales: readonly string[]): { title: string; body: string; summary: string } {
+function checkEdit(
+  slug: string,
+  edit: PageEdit,
+  locales: readonly string[],
+  /** What the caller found wrong besides (an unknown category). */
+  more: FieldError[] = [],
+): { title: string; body: string; summary: string } {
   // As links name pages (normalizeTitle): [[Title]] then finds it exactly.
   const title = normalizeTitle(edit.title);
   const body = edit.body.replace(/\r\n?/g, '\n');
   const summary = edit.summary.trim().replace(/\s+/g, ' ');
-  const problems: FieldError[] = [];
+  const problems: FieldError[] = [...more];
   if (!WIKI_SLUG.test(slug) || slug.length > 120 || RESERVED_SLUGS.includes(slug))
     problems.push({ field: 'slug', message: 'wiki.errors.slug' });
   if (title === '') problems.push({ field: 'title', message: 'wiki.errors.titleMissing' });
@@ -194,7 +201,8 @@ export async function savePage(
   retried = false,
 ): Promise<SaveOutcome> {
   if (!actor) throw new AppError('unauthorized', 'Sign in first');
-  const { title, body, summary } = checkEdit(slug, edit, options.locales);
+  const category = await categoryProblem(db, edit.category);
+  const { title, body, summary } = checkEdit(slug, edit, options.locales, category ? [category] : []);
   const newEditor = await isNewEditor(db, actor, options.review);
   let outcome: SaveOutcome;
   try {
@@ -222,7 +230,7 @@ export async function savePage(
           locale: edit.locale ?? options.defaultLocale,
           title,
           type: (edit.type ?? 'general') satisfies PageType,
-          category: null,
+          category: edit.category ?? null,
           translation_group: null,
           current_revision_id: null,
           created_by: actor.id,

@@ -31,6 +31,8 @@ export interface DemoEdit {
 /** A demo page and its translation, with the edits made after its creation. */
 export interface DemoWikiPage {
   type: 'guide' | 'good_practice';
+  /** The category's slug (a demo catalogue sector); none for the digital basics. */
+  category?: string;
   author: DemoAuthor;
   en: DemoPageText;
   fr: DemoPageText;

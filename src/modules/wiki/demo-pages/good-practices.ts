@@ -81,6 +81,7 @@ Une salle avec quatre ordinateurs et un copieur-scanner, un médiateur salarié 
 
 const phoneLine: DemoWikiPage = {
   type: 'good_practice',
+  category: 'housing-and-building',
   author: 'official',
   en: {
     title: TITLES.phoneLine.en,

@@ -4,6 +4,7 @@ import { MISSING_TITLES, TITLES } from './titles.js';
 
 const housing: DemoWikiPage = {
   type: 'guide',
+  category: 'housing-and-building',
   author: 'helper',
   en: {
     title: TITLES.housing.en,
@@ -125,6 +126,7 @@ Si la caisse vous demande un justificatif plus tard, le guide [[${TITLES.pdf.fr}
 
 const familyAccount: DemoWikiPage = {
   type: 'guide',
+  category: 'social-and-health-care',
   author: 'official',
   en: {
     title: TITLES.familyAccount.en,
@@ -198,6 +200,7 @@ Une fois l’espace créé, vous pouvez [[${TITLES.housing.fr}|demander l’aide
 
 const birth: DemoWikiPage = {
   type: 'guide',
+  category: 'social-and-health-care',
   author: 'mediator',
   en: {
     title: TITLES.birth.en,

@@ -69,6 +69,7 @@ const publicComputer: DemoWikiPage = {
 
 const videoCall: DemoWikiPage = {
   type: 'guide',
+  category: 'social-and-health-care',
   author: 'helper',
   en: {
     title: TITLES.videoCall.en,

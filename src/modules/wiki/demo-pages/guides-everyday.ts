@@ -4,6 +4,7 @@ import { MISSING_TITLES, TITLES } from './titles.js';
 
 const certificate: DemoWikiPage = {
   type: 'guide',
+  category: 'democracy-and-participation',
   author: 'helper',
   en: {
     title: TITLES.certificate.en,

@@ -4,6 +4,7 @@ import { TITLES } from './titles.js';
 
 const jobs: DemoWikiPage = {
   type: 'guide',
+  category: 'employment',
   author: 'helper',
   en: {
     title: TITLES.jobs.en,
@@ -101,6 +102,7 @@ const jobs: DemoWikiPage = {
 
 const school: DemoWikiPage = {
   type: 'guide',
+  category: 'education',
   author: 'citizen',
   en: {
     title: TITLES.school.en,
@@ -168,6 +170,7 @@ const school: DemoWikiPage = {
 
 const canteen: DemoWikiPage = {
   type: 'guide',
+  category: 'education',
   author: 'citizen',
   en: {
     title: TITLES.canteen.en,

@@ -17,16 +17,19 @@ import {
 import { useUi } from '../../../ui/context.js';
 import type { MessageKey } from '../../../platform/i18n.js';
 import { PAGE_TYPES, type PageType } from '../wiki.model.js';
+import type { WikiCategory } from '../wiki-categories.js';
 
 export interface WikiEditValues {
   title: string;
   body: string;
   summary: string;
   type: PageType;
+  /** A category's slug, or '' for none. */
+  category: string;
   baseRevisionId: string;
 }
 
-export type WikiEditErrors = Partial<Record<'title' | 'body' | 'summary' | 'type', MessageKey>>;
+export type WikiEditErrors = Partial<Record<'title' | 'body' | 'summary' | 'type' | 'category', MessageKey>>;
 
 export interface WikiEditProps {
   /** The page's slug; '' for a new page (its address comes from its title). */
@@ -35,16 +38,18 @@ export interface WikiEditProps {
   action: string;
   /** Null when the page does not exist yet; `pendingReview` when changes in the text wait for review. */
   existing: { title: string; pendingReview?: boolean | undefined } | null;
+  /** The categories a new page may be filed in (none for an existing page). */
+  categories: readonly WikiCategory[];
   values: WikiEditValues;
   errors: WikiEditErrors;
   /** The version saved by someone else since the editor's base, when their edits overlap. */
   conflict?: { title: string; body: string } | undefined;
 }
 
-export function WikiEditPage({ slug, action, existing, values, errors, conflict }: WikiEditProps) {
+export function WikiEditPage({ slug, action, existing, categories, values, errors, conflict }: WikiEditProps) {
   const { t, href } = useUi();
   const heading = existing ? t('wiki.edit.titleEdit', { title: existing.title }) : t('wiki.edit.titleNew');
-  const summary = (['title', 'type', 'body', 'summary'] as const).flatMap((f) =>
+  const summary = (['title', 'type', 'category', 'body', 'summary'] as const).flatMap((f) =>
     errors[f] ? [{ fieldId: `wiki-${f}`, message: t(errors[f]) }] : [],
   );
   const back = existing ? href(`/wiki/${slug}`) : href('/wiki');
@@ -87,14 +92,26 @@ export function WikiEditPage({ slug, action, existing, values, errors, conflict 
           error={errors.title ? t(errors.title) : undefined}
         />
         {existing ? null : (
-          <Select
-            id="wiki-type"
-            name="type"
-            label={t('wiki.edit.fieldType')}
-            options={PAGE_TYPES.map((type) => ({ value: type, label: t(`wiki.type.${type}`) }))}
-            value={values.type}
-            error={errors.type ? t(errors.type) : undefined}
-          />
+          <>
+            <Select
+              id="wiki-type"
+              name="type"
+              label={t('wiki.edit.fieldType')}
+              options={PAGE_TYPES.map((type) => ({ value: type, label: t(`wiki.type.${type}`) }))}
+              value={values.type}
+              error={errors.type ? t(errors.type) : undefined}
+            />
+            <Select
+              id="wiki-category"
+              name="category"
+              label={t('wiki.edit.fieldCategory')}
+              hint={t('wiki.edit.fieldCategoryHint')}
+              options={[{ value: '', label: t('wiki.category.none') }, ...categories.map((c) => ({ value: c.slug, label: c.name }))]}
+              value={values.category}
+              optional
+              error={errors.category ? t(errors.category) : undefined}
+            />
+          </>
         )}
         <Textarea
           id="wiki-body"

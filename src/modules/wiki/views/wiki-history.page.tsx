@@ -14,7 +14,8 @@ import { Hole } from '../../../platform/render.js';
 import { useUi } from '../../../ui/context.js';
 import { WikiCrumbs } from './wiki-crumbs.js';
 import { sizeChange } from './size-change.js';
-import { WIKI_REVISION_TYPE, type RevisionSummary } from '../wiki.model.js';
+import { PAGE_TYPES, WIKI_REVISION_TYPE, type PageType, type RevisionSummary } from '../wiki.model.js';
+import type { WikiCategory } from '../wiki-categories.js';
 
 export interface WikiHistoryProps {
   page: { slug: string; title: string; revisionId: number; pendingReview: boolean; protected: boolean };
@@ -46,6 +47,43 @@ export function RestoreLink({ slug, id, createdAt }: { slug: string; id: number;
 export function ReviewLink({ slug }: { slug: string }) {
   const { t, href } = useUi();
   return <a href={href(`/wiki/${slug}/review`)}>{t('wiki.review.reviewLink')}</a>;
+}
+
+/** Classifiers' form: the page's kind and category (the text does not change). */
+export function ClassifyForm({
+  slug,
+  type,
+  category,
+  categories,
+}: {
+  slug: string;
+  type: PageType;
+  category: string | null;
+  categories: readonly WikiCategory[];
+}) {
+  const { t, href } = useUi();
+  return (
+    <form method="post" action={href(`/wiki/${slug}/classify`)} class="wiki-classify">
+      <h2>{t('wiki.classify.title')}</h2>
+      <p>{t('wiki.classify.lead')}</p>
+      <CsrfField />
+      <Select
+        id="classify-type"
+        name="type"
+        label={t('wiki.edit.fieldType')}
+        options={PAGE_TYPES.map((value) => ({ value, label: t(`wiki.type.${value}`) }))}
+        value={type}
+      />
+      <Select
+        id="classify-category"
+        name="category"
+        label={t('wiki.edit.fieldCategory')}
+        options={[{ value: '', label: t('wiki.category.none') }, ...categories.map((c) => ({ value: c.slug, label: c.name }))]}
+        value={category ?? ''}
+      />
+      <Button variant="secondary">{t('wiki.classify.submit')}</Button>
+    </form>
+  );
 }
 
 /** Moderators' form to protect the page or lift its protection. */
@@ -149,6 +187,7 @@ export function WikiHistoryPage({ page, revisions, next, isFirstPage, hidden }: 
           <Button variant="secondary">{t('wiki.history.compareSubmit')}</Button>
         </form>
       ) : null}
+      <Hole name="classify" />
       <Hole name="protect" />
     </div>
   );

@@ -11,6 +11,7 @@ import { Breadcrumbs, HiddenContent, NotificationBanner, Tag } from '../../../ui
 import { useUi } from '../../../ui/context.js';
 import type { RenderedMarkdown } from '../markdown.js';
 import { WIKI_PAGE_TYPE, type PageType } from '../wiki.model.js';
+import type { WikiCategory } from '../wiki-categories.js';
 
 /** What the banner after an action says (the page's `?done=`). */
 export const WIKI_DONE = [
@@ -24,6 +25,7 @@ export const WIKI_DONE = [
   'unprotected',
   'watched',
   'unwatched',
+  'classified',
 ] as const;
 export type WikiDone = (typeof WIKI_DONE)[number];
 
@@ -39,18 +41,30 @@ export interface WikiPageProps {
   watch?: VNode;
   /** The page's discussion (wiki-discussion.tsx), at the end of the article. */
   discussion?: VNode | undefined;
+  /** The page's category, named in the reader's language; null for none. */
+  category: WikiCategory | null;
 }
 
 /** Headings enough for a table of contents to help. */
 const TOC_FROM = 3;
 
-export function WikiPage({ page, rendered, translations, pending, hidden, watch, discussion }: WikiPageProps) {
+export function WikiPage({ page, rendered, translations, pending, hidden, watch, discussion, category }: WikiPageProps) {
   const { t, href, locale } = useUi();
   return (
     <article class="prose wiki-page" aria-labelledby="wiki-title">
       <Breadcrumbs items={[{ label: t('wiki.index.title'), href: href('/wiki') }, { label: page.title }]} />
       <p>
-        <Tag>{t(`wiki.type.${page.type}`)}</Tag>
+        <a href={`${href('/wiki')}?type=${page.type}`}>
+          <Tag>{t(`wiki.type.${page.type}`)}</Tag>
+        </a>
+        {category ? (
+          <>
+            {' '}
+            <a href={`${href('/wiki')}?category=${encodeURIComponent(category.slug)}`}>
+              {t('wiki.category.filedUnder', { category: category.name })}
+            </a>
+          </>
+        ) : null}
       </p>
       <h1 id="wiki-title">{page.title}</h1>
       <p class="card__meta">
