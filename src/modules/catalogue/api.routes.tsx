@@ -282,14 +282,16 @@ export async function apiRoutes(app: FastifyInstance): Promise<void> {
         const ids = found.hits.filter((h) => h.type === type).map((h) => h.refId);
         for (const id of (await moderationStatus(db, type, ids)).keys()) hidden.add(`${type}\n${id}`);
       }
-      const hits = found.hits.filter((h) => !hidden.has(`${h.type}\n${h.refId}`)).map((h) => ({
-        type: h.type,
-        refId: h.refId,
-        title: h.title,
-        summary: h.summary,
-        path: h.url,
-        url: url(h.url),
-      }));
+      const hits = found.hits
+        .filter((h) => !hidden.has(`${h.type}\n${h.refId}`))
+        .map((h) => ({
+          type: h.type,
+          refId: h.refId,
+          title: h.title,
+          summary: h.summary,
+          path: h.url,
+          url: url(h.url),
+        }));
       return { body: { query: query.q, total: found.total, offset: query.offset, limit: query.limit, hits } };
     });
   });
