@@ -106,6 +106,39 @@ describeEachDatabase('wiki categories', (dialect) => {
     for (const slug of listed(second.body)) expect((await pageRow(slug!))?.category).toBe('employment');
   });
 
+  it('starts a guide or a good-practice sheet with its usual sections, in the reader’s language', async () => {
+    const author = await person();
+    const index = await read('/en/wiki?category=education');
+    expect(index.body).toContain('href="/en/wiki/new?type=good_practice&amp;category=education"');
+    expect(index.body).toContain('href="/en/wiki/new?type=guide&amp;category=education"');
+
+    const sheet = await author.get('/en/wiki/new?type=good_practice&category=education');
+    expect(sheet.statusCode).toBe(200);
+    for (const heading of [
+      '# Territory',
+      '# Organisation',
+      '# The problem',
+      '# What was done',
+      '# Results',
+      '# What it takes to transfer it',
+      '# Contact',
+    ])
+      expect(sheet.body).toContain(heading);
+    expect(sheet.body).toContain('<option value="good_practice" selected>');
+    expect(sheet.body).toContain('<option value="education" selected>');
+    expect(sheet.body).toContain('remove the sections you do not need');
+    const guide = (await author.get('/fr/wiki/new?type=guide')).body;
+    expect(guide).toContain('# Avant de commencer');
+    expect(guide).toContain('# Où trouver de l’aide');
+    // No kind, or one it does not know: an empty page, as before.
+    for (const url of ['/en/wiki/new', '/en/wiki/new?type=poem', '/en/wiki/new?type=general']) {
+      const page = await author.get(url);
+      expect(page.statusCode, url).toBe(200);
+      expect(page.body, url).not.toContain('# Territory');
+      expect(page.body, url).not.toContain('remove the sections');
+    }
+  });
+
   it('lets helpers and mediators change a page’s kind and category from its history, audited', async () => {
     const author = await person();
     await create(author, { title: 'Paying rent online' });

@@ -32,7 +32,12 @@ const editForm = z.object({
   baseRevisionId: z.string().max(20).default(''),
 });
 const restoreForm = z.object({ revision: z.coerce.number().int().positive() });
-const newQuery = z.object({ title: z.string().max(200).optional() });
+const newQuery = z.object({
+  title: z.string().max(200).optional(),
+  /** A guide or a good-practice sheet starts with its usual sections; unknown values are ignored. */
+  type: z.enum(PAGE_TYPES).optional().catch(undefined),
+  category: z.string().max(120).optional().catch(undefined),
+});
 
 export async function wikiEditRoutes(app: FastifyInstance): Promise<void> {
   const { locales, defaultLocale, wikiReview: review } = app.config;
@@ -80,13 +85,14 @@ export async function wikiEditRoutes(app: FastifyInstance): Promise<void> {
   localizedGet(app, '/wiki/new', async (request, reply) => {
     const who = editorOrRedirect(request, reply);
     if ('done' in who) return who.done;
-    const { title } = newQuery.parse(request.query ?? {});
+    const { title, type, category } = newQuery.parse(request.query ?? {});
+    const t = translator(request.locale);
     return sendEditor(request, reply, '', null, {
       title: title ?? '',
-      body: '',
+      body: type === 'guide' || type === 'good_practice' ? t(`wiki.template.${type}`) : '',
       summary: '',
-      type: 'guide',
-      category: '',
+      type: type ?? 'guide',
+      category: category ?? '',
       baseRevisionId: '',
     });
   });

@@ -65,6 +65,7 @@ export function WikiEditPage({ slug, action, existing, categories, values, error
       <ErrorSummary errors={summary} />
       <h1>{heading}</h1>
       {existing?.pendingReview && !conflict ? <p>{t('wiki.review.editingPending')}</p> : null}
+      {!existing && values.body !== '' && !conflict ? <p>{t('wiki.edit.templateLead')}</p> : null}
       {conflict ? (
         <NotificationBanner id="wiki-conflict" title={t('wiki.conflict.title')}>
           <p>{t('wiki.conflict.lead')}</p>

@@ -24,6 +24,8 @@ export interface WikiIndexProps {
 export function WikiIndexPage({ pages, total, page, pageCount, categories, filter }: WikiIndexProps) {
   const { t, href, locale } = useUi();
   const filtered = filter.type !== undefined || filter.category !== undefined;
+  // A page written from a category's list is filed there to start with.
+  const newIn = filter.category ? `&category=${encodeURIComponent(filter.category)}` : '';
   return (
     <div class="prose">
       <h1>{t('wiki.index.title')}</h1>
@@ -34,6 +36,14 @@ export function WikiIndexPage({ pages, total, page, pageCount, categories, filte
           {t('wiki.index.write')}
         </a>
       </p>
+      <ul>
+        <li>
+          <a href={`${href('/wiki/new')}?type=guide${newIn}`}>{t('wiki.index.writeGuide')}</a>
+        </li>
+        <li>
+          <a href={`${href('/wiki/new')}?type=good_practice${newIn}`}>{t('wiki.index.writePractice')}</a>
+        </li>
+      </ul>
       <p>
         <a href={href('/wiki/recent-changes')}>{t('wiki.recent.link')}</a>
       </p>
