@@ -17,6 +17,7 @@ import { wikiTranslationsRoutes } from './wiki-translations.routes.js';
 import { NOTIFY_WATCHERS_JOB, notifyWatchersJob } from './wiki-watch.service.js';
 import { wikiWatchRoutes } from './wiki-watch.routes.js';
 import { wikiRoutes } from './wiki.routes.js';
+import { wikiHistoryRoutes } from './wiki-history.routes.js';
 import { wikiEditRoutes } from './wiki-edit.routes.js';
 import { wikiFlaggables } from './wiki-flags.js';
 import { wikiReviewRoutes } from './wiki-review.routes.js';
@@ -29,6 +30,7 @@ export const wikiModule: EcoopModule = {
   name: 'wiki',
   routes: async (app) => {
     await wikiRoutes(app);
+    await wikiHistoryRoutes(app);
     await wikiEditRoutes(app);
     await wikiApiRoutes(app);
     await wikiCommentsApiRoutes(app);
