@@ -127,6 +127,17 @@ describeEachDatabase('wiki categories', (dialect) => {
     expect(sheet.body).toContain('<option value="good_practice" selected>');
     expect(sheet.body).toContain('<option value="education" selected>');
     expect(sheet.body).toContain('remove the sections you do not need');
+    // Once the writer typed their own text (an error sends the form back), the line goes.
+    const typed = await author.submit('/en/wiki/new?type=good_practice', '/en/wiki/new', {
+      baseRevisionId: '',
+      summary: '',
+      type: 'good_practice',
+      title: '',
+      body: '# Territory\n\nOur town.',
+    });
+    expect(typed.statusCode).toBe(422);
+    expect(typed.body).toContain('Our town.');
+    expect(typed.body).not.toContain('remove the sections you do not need');
     const guide = (await author.get('/fr/wiki/new?type=guide')).body;
     expect(guide).toContain('# Avant de commencer');
     expect(guide).toContain('# Où trouver de l’aide');

@@ -53,6 +53,9 @@ export function WikiEditPage({ slug, action, existing, categories, values, error
     errors[f] ? [{ fieldId: `wiki-${f}`, message: t(errors[f]) }] : [],
   );
   const back = existing ? href(`/wiki/${slug}`) : href('/wiki');
+  // A new guide or sheet still holding its usual sections as they came: say what to do with them.
+  const untouchedTemplate =
+    !existing && (values.type === 'guide' || values.type === 'good_practice') && values.body === t(`wiki.template.${values.type}`);
   return (
     <div class="prose">
       <Breadcrumbs
@@ -65,7 +68,7 @@ export function WikiEditPage({ slug, action, existing, categories, values, error
       <ErrorSummary errors={summary} />
       <h1>{heading}</h1>
       {existing?.pendingReview && !conflict ? <p>{t('wiki.review.editingPending')}</p> : null}
-      {!existing && values.body !== '' && !conflict ? <p>{t('wiki.edit.templateLead')}</p> : null}
+      {untouchedTemplate ? <p>{t('wiki.edit.templateLead')}</p> : null}
       {conflict ? (
         <NotificationBanner id="wiki-conflict" title={t('wiki.conflict.title')}>
           <p>{t('wiki.conflict.lead')}</p>
