@@ -82,7 +82,8 @@ export function registerPageCache(app: FastifyInstance): void {
 
   app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
     const status = reply.statusCode;
-    if (!reply.pageCacheable || (status !== 200 && status !== 404) || typeof payload !== 'string') return payload;
+    if (!reply.pageCacheable || (status !== 200 && status !== 404) || !(typeof payload === 'string' || Buffer.isBuffer(payload)))
+      return payload;
     const key = keyOf(request);
     if (!key || request.user) return payload;
     const type = String(reply.getHeader('content-type') ?? '');
@@ -99,7 +100,7 @@ export function registerPageCache(app: FastifyInstance): void {
     if (cache.size >= max) cache.delete(cache.keys().next().value as string);
     cache.set(key, {
       status,
-      body: Buffer.from(payload),
+      body: Buffer.isBuffer(payload) ? payload : Buffer.from(payload),
       headers,
       generation: seen.get(request) ?? '-',
       storedAt: Date.now(),

@@ -9,7 +9,7 @@ import { contentChanged } from './content-cache.js';
 import { createSession } from './session.js';
 import type { EcoopModule } from './module.js';
 import { appNow, nextMinute, setClock } from './clock.js';
-import { sendSharedPage, sendSharedPageFrom } from './render.js';
+import { sendSharedPage, sendSharedPageFrom } from './shared-page.js';
 import { localizedGet, localizedPost } from './routing.js';
 
 let renders = 0;
@@ -200,6 +200,47 @@ describeEachDatabase('shared page bodies', (dialect) => {
     expect(new Set(tokens).size).toBe(1);
     expect((await member.post('/en/shared-form-post', { _csrf: tokens[0]! })).statusCode).toBe(200);
     expect(renders).toBe(before);
+  });
+
+  it('renders the layout around a shared body for each address, sign-in and display preferences, and nobody’s name', async () => {
+    const reader = async (email: string, displayName: string) => {
+      const userId = await createUserWithRoles(t.app.db, {
+        email,
+        displayName,
+        password: 'a long enough password',
+        locale: 'en',
+        roles: [],
+      });
+      const client = new TestClient(t.app);
+      client.cookies.set('ecoop_session', await createSession(t.app.db, userId));
+      return client;
+    };
+    const [sam, tess] = [await reader('sam@example.org', 'Sam Shell'), await reader('tess@example.org', 'Tess Shell')];
+    const before = renders;
+    const token = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+    const samPage = await sam.get('/en/shared-test?x=5');
+    const tessPage = await tess.get('/en/shared-test?x=5');
+    // One body for both; each layout holds its reader's own sign-out token, and no name.
+    expect(renders).toBe(before + 1);
+    for (const page of [samPage, tessPage]) {
+      expect(page.body).toContain('action="/en/sign-out"');
+      expect(page.body).toContain('<title>Shared – E-COOP</title>');
+      expect(page.body).not.toMatch(/Sam Shell|Tess Shell|body-[0-9a-f]{24}|csrf-[0-9a-f]{24}/);
+    }
+    expect(token(samPage.body)).toBeTruthy();
+    expect(token(samPage.body)).not.toBe(token(tessPage.body));
+    expect((await sam.post('/en/sign-out', { _csrf: token(tessPage.body)! })).statusCode).toBe(403);
+    // Signed out, the same address gets the visitor's links; display preferences change <html>.
+    const visitor = await t.app.inject({ url: '/en/shared-test?x=5' });
+    expect(visitor.body).toContain('href="/en/sign-in"');
+    expect(visitor.body).not.toContain('/en/sign-out');
+    expect(visitor.body).toMatch(/<html lang="en" dir="ltr">/);
+    const large = await t.app.inject({ url: '/en/shared-test?x=5', cookies: { ecoop_prefs: 'lt' } });
+    expect(large.body).toContain('<html lang="en" dir="ltr" class="pref-large-text">');
+    // Each address keeps its own query in the language links.
+    const other = await sam.get('/en/shared-test?x=5&y=1');
+    expect(other.body).toContain('href="/fr/shared-test?x=5&amp;y=1"');
+    expect(samPage.body).toContain('href="/fr/shared-test?x=5"');
   });
 
   it('refuses a body that holds a CSRF token (it would be shown to someone else)', async () => {

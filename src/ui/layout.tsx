@@ -16,7 +16,11 @@ export interface LayoutProps {
   head?: ComponentChildren;
 }
 
-/** Wraps a page body in the document and the site shell. */
+/**
+ * Wraps a page body in the document and the site shell. Around a shared body it is rendered once
+ * and reused for every reader (platform/shared-page.tsx, `shellKey`): it may depend on the address,
+ * on whether someone is signed in and on the display preferences, never on who (name, roles).
+ */
 export function Layout({ title, description, children, head }: LayoutProps) {
   const ui = useUi();
   const { t, locale } = ui;

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { pick, translator } from '../../platform/i18n.js';
-import { sendSharedPage } from '../../platform/render.js';
+import { sendSharedPage } from '../../platform/shared-page.js';
 import { localizedGet } from '../../platform/routing.js';
 import {
   findOrganisation,

@@ -1,7 +1,8 @@
 /** Routes of the site's own pages. Thin: load what the page shows, render. */
 import type { FastifyInstance } from 'fastify';
 import { localizedGet } from '../../platform/routing.js';
-import { sendPage, sendSharedPageFrom } from '../../platform/render.js';
+import { sendPage } from '../../platform/render.js';
+import { sendSharedPageFrom } from '../../platform/shared-page.js';
 import { translator } from '../../platform/i18n.js';
 import { listLifeEvents, listSectorsWithCounts } from '../catalogue/index.js';
 import { listPlaces } from '../places/index.js';

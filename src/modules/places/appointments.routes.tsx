@@ -11,7 +11,8 @@ import { auditContext } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { pick, translator, type MessageKey } from '../../platform/i18n.js';
 import { appNow, nextMinute } from '../../platform/clock.js';
-import { sendPage, sendSharedPageFrom, type SharedPageContent } from '../../platform/render.js';
+import { sendPage } from '../../platform/render.js';
+import { sendSharedPageFrom, type SharedPageContent } from '../../platform/shared-page.js';
 import { localizedGet, localizedPost, parseOrReject, redirectToSignIn } from '../../platform/routing.js';
 import { configureAppointmentMail } from './appointment-emails.js';
 import {

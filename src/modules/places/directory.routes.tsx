@@ -15,7 +15,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../platform/errors.js';
 import { pick, translator } from '../../platform/i18n.js';
 import { appNow, nextMinute } from '../../platform/clock.js';
-import { sendSharedPageFrom, type SharedPageContent } from '../../platform/render.js';
+import { sendSharedPageFrom, type SharedPageContent } from '../../platform/shared-page.js';
 import { localizedGet } from '../../platform/routing.js';
 import type { ErrorSummaryItem } from '../../ui/components/index.js';
 import { getPublishedServiceRef } from '../catalogue/index.js';

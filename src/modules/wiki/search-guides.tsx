@@ -8,7 +8,7 @@
 import type { Locale } from '../../config.js';
 import type { Db } from '../../db/database.js';
 import { translator } from '../../platform/i18n.js';
-import type { SharedPageContent } from '../../platform/render.js';
+import type { SharedPageContent } from '../../platform/shared-page.js';
 import type { SlotProvider } from '../../platform/slots.js';
 import { useUi } from '../../ui/context.js';
 import { WikiHitList, WikiSearchPage } from './views/wiki-search.page.js';

@@ -14,6 +14,7 @@ import { createSession } from '../../platform/session.js';
 import { createApiTokenForEmail, createUserWithRoles, DEMO_TOTP_SECRET, type Role } from '../accounts/index.js';
 import { TestClient } from '../accounts/testing.js';
 import { COMMENT_MAX } from './wiki-comments.service.js';
+import { expectCommentDeletesAudited } from './testing/comment-audit.js';
 
 interface ApiComment {
   id: number;
@@ -286,18 +287,13 @@ describeEachDatabase('wiki comments API', (dialect) => {
     expect((await list(slug)).json<CommentList>()).toEqual({ data: [], next: null, total: 0 });
     expect((await t.app.inject({ url: `/en/wiki/${slug}` })).body).toContain('Discussion (0)');
 
-    const audit = await t.app.db
-      .selectFrom('audit_log')
-      .select(['actor_id', 'subject_id', 'data'])
-      .where('action', '=', 'wiki.comment_delete')
-      .where('subject_id', 'in', [String(mine), String(second), String(third)])
-      .orderBy('id')
-      .execute();
-    expect(audit).toEqual([
-      { actor_id: moderator.userId, subject_id: String(second), data: expect.stringContaining(slug) },
-      { actor_id: admin.userId, subject_id: String(third), data: expect.stringContaining(slug) },
-    ]);
-    expect(audit[0]!.data).not.toContain('removes this');
+    await expectCommentDeletesAudited(t.app.db, {
+      slug,
+      own: mine,
+      byModerator: { comment: second, userId: moderator.userId },
+      byAdmin: { comment: third, userId: admin.userId },
+      text: 'removes this',
+    });
   });
 
   it('lists a comment moderation hid without its text or author, as the page shows only a notice', async () => {

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { moderationStatus } from '../../platform/flags.js';
 import { translator } from '../../platform/i18n.js';
-import { sendSharedPageFrom, type SharedPageContent } from '../../platform/render.js';
+import { sendSharedPageFrom, type SharedPageContent } from '../../platform/shared-page.js';
 import { localizedGet, parseOrReject } from '../../platform/routing.js';
 import { lineDiff } from './revision-diff.js';
 import { WIKI_REVISION_TYPE, type PageType } from './wiki.model.js';
@@ -17,7 +17,7 @@ import { can, wikiActor } from './wiki.policy.js';
 import { findPage, revisionsOfPage } from './wiki.queries.js';
 import { WikiDiffPage } from './views/wiki-diff.page.js';
 import { ClassifyForm, ProtectForm, restoreHole, RestoreLink, ReviewLink, WikiHistoryPage } from './views/wiki-history.page.js';
-import { slugParams } from './wiki-params.js';
+import { beforeQuery, slugParams } from './wiki-params.js';
 
 const HISTORY_PER_PAGE = 50;
 
@@ -33,7 +33,6 @@ interface HistoryData {
   created: Map<string, { id: number; createdAt: string }>;
 }
 
-const historyQuery = z.object({ before: z.coerce.number().int().positive().optional() });
 const diffQuery = z.object({ from: z.coerce.number().int().positive(), to: z.coerce.number().int().positive() });
 
 export async function wikiHistoryRoutes(app: FastifyInstance): Promise<void> {
@@ -42,7 +41,7 @@ export async function wikiHistoryRoutes(app: FastifyInstance): Promise<void> {
   // The same for everyone (a shared body): each reader's buttons (bring back, review, classify, protect) are holes.
   localizedGet(app, '/wiki/:slug/history', async (request, reply) => {
     const { slug } = parseOrReject(slugParams, request.params);
-    const { before } = parseOrReject(historyQuery, request.query ?? {});
+    const { before } = parseOrReject(beforeQuery, request.query ?? {});
     const actor = wikiActor(request.user);
     const load = async (): Promise<SharedPageContent> => {
       const page = await findPage(db, slug, 'latest');
@@ -91,7 +90,7 @@ export async function wikiHistoryRoutes(app: FastifyInstance): Promise<void> {
           if (name === 'protect')
             return may.protect ? { key: '', view: () => <ProtectForm slug={slug} isProtected={page.protected} /> } : null;
           const revision = page.created.get(name);
-          return revision && may.restore ? { key: '', view: () => <RestoreLink slug={slug} {...revision} /> } : null;
+          return revision && may.restore ? { key: '', view: () => <RestoreLink {...revision} /> } : null;
         };
       },
     });

@@ -151,13 +151,17 @@ describeEachDatabase('wiki pages', (dialect) => {
     const history = await a.get('/en/wiki/restorable/history');
     expect(history.statusCode).toBe(200);
     expect(history.body).toContain('Author');
-    const link = /href="(\/en\/wiki\/restorable\/diff\?from=\d+&amp;to=\d+)"/.exec(history.body)![1]!.replace(/&amp;/g, '&');
-    const diff = await t.app.inject({ url: link });
+    // The rows' links are relative to the history (fifty rows to a page): they lead to the page's diff and restore.
+    const resolve = (href: string) => new URL(href.replace(/&amp;/g, '&'), 'http://localhost/en/wiki/restorable/history?before=9').pathname;
+    const link = /href="(diff\?from=\d+&amp;to=\d+)"/.exec(history.body)![1]!;
+    expect(resolve(link)).toBe('/en/wiki/restorable/diff');
+    const diff = await t.app.inject({ url: `/en/wiki/restorable/${link.replace(/&amp;/g, '&')}` });
     expect(diff.statusCode).toBe(200);
     expect(diff.body).toMatch(/<del><span class="visually-hidden">Removed: <\/span>Good text\.<\/del>/);
     expect(diff.body).toMatch(/<ins><span class="visually-hidden">Added: <\/span>VANDALISM<\/ins>/);
     // "Bring back" opens what the page would become, with the one button that does it.
-    const first = /href="\/en\/wiki\/restorable\/restore\?revision=(\d+)"/.exec(history.body)![1]!;
+    const first = /href="restore\?revision=(\d+)"/.exec(history.body)![1]!;
+    expect(resolve(`restore?revision=${first}`)).toBe('/en/wiki/restorable/restore');
     const confirm = await a.get(`/en/wiki/restorable/restore?revision=${first}`);
     expect(confirm.statusCode).toBe(200);
     expect(confirm.body).toMatch(/<ins><span class="visually-hidden">Added: <\/span>Good text\.<\/ins>/);
@@ -228,7 +232,7 @@ describeEachDatabase('wiki pages', (dialect) => {
       const citizen = await person();
       expect((await citizen.get('/en/wiki/guarded/edit')).statusCode).toBe(403);
       const page = await author.get('/en/wiki/guarded/history');
-      expect(page.body).not.toContain('/restore?revision=');
+      expect(page.body).not.toContain('restore?revision=');
       const guardedFirst = (
         await t.app.db.selectFrom('wiki_pages').select('current_revision_id').where('slug', '=', 'guarded').executeTakeFirstOrThrow()
       ).current_revision_id!;

@@ -12,7 +12,8 @@ import { AppError } from '../../platform/errors.js';
 import { moderationStatus } from '../../platform/flags.js';
 import { searchRouteOptions } from '../../platform/rate-limit.js';
 import { pick, translator } from '../../platform/i18n.js';
-import { sendPage, sendSharedPageFrom, type SharedPageContent } from '../../platform/render.js';
+import { sendPage } from '../../platform/render.js';
+import { sendSharedPageFrom, type SharedPageContent } from '../../platform/shared-page.js';
 import { localizedGet, parseOrReject } from '../../platform/routing.js';
 import { getPublishedServiceRefs } from '../catalogue/index.js';
 import { extractLinks, renderMarkdown, slugifyTitle, type WikiLinkResolver } from './markdown.js';
@@ -29,7 +30,7 @@ import { loadDiscussion, type Discussion } from './wiki-comments.service.js';
 import { discussionHoles } from './wiki-discussion.routes.js';
 import { WikiDiscussion } from './views/wiki-discussion.js';
 import { MissingWikiPage, WIKI_DONE, WikiDoneBanner, WikiPage, type WikiDone } from './views/wiki-page.page.js';
-import { slugParams } from './wiki-params.js';
+import { beforeQuery, slugParams } from './wiki-params.js';
 
 const PER_PAGE = 30;
 const MAX_INDEX_PAGE = 200;
@@ -53,7 +54,6 @@ const indexQuery = z.object({
   /** The wiki's search box: blank is no search; longer than a search box allows is cut. */
   q: z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? v.trim().slice(0, 200) : undefined), z.string().optional()),
 });
-const historyQuery = z.object({ before: z.coerce.number().int().positive().optional() });
 
 /** Resolves a body's `[[…]]` links: pages by the slug of their title, services by slug (published ones). */
 async function linkResolver(app: FastifyInstance, locale: Locale, body: string): Promise<WikiLinkResolver> {
@@ -143,7 +143,7 @@ export async function wikiRoutes(app: FastifyInstance): Promise<void> {
 
   // The latest revisions of this language's pages: the same for everyone (a shared body), and as Atom.
   localizedGet(app, '/wiki/recent-changes', async (request, reply) => {
-    const { before } = parseOrReject(historyQuery, request.query ?? {});
+    const { before } = parseOrReject(beforeQuery, request.query ?? {});
     return sendSharedPageFrom(request, reply, request.url, async () => {
       const { changes, next } = await recentChanges(db, request.locale, { before, limit: RECENT_PER_PAGE });
       const t = translator(request.locale);

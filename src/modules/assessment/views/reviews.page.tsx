@@ -12,7 +12,7 @@ import type { ContentModeration } from '../../../platform/flags.js';
 import { participantName } from '../../../platform/gdpr.js';
 import { formatDate } from '../../../platform/i18n.js';
 import { Breadcrumbs, Button, CsrfField, HiddenContent, NotificationBanner, Pagination } from '../../../ui/components/index.js';
-import { Hole } from '../../../platform/render.js';
+import { Hole } from '../../../platform/shared-page.js';
 import { useUi } from '../../../ui/context.js';
 import { CRITERIA } from '../assessment.model.js';
 import { REVIEW_TYPE, REVIEW_SORTS, type ReviewItem, type ReviewsQuery } from '../reviews.service.js';

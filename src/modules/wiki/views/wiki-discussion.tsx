@@ -10,7 +10,7 @@ import type { VNode } from 'preact';
 import type { MessageKey } from '../../../platform/i18n.js';
 import { formatDate } from '../../../platform/i18n.js';
 import { participantName } from '../../../platform/gdpr.js';
-import { Hole } from '../../../platform/render.js';
+import { Hole } from '../../../platform/shared-page.js';
 import { Button, CsrfField, ErrorSummary, HiddenContent, KeysetPagination, Textarea } from '../../../ui/components/index.js';
 import { useUi } from '../../../ui/context.js';
 import { WikiCrumbs } from './wiki-crumbs.js';

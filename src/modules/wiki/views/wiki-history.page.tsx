@@ -10,7 +10,7 @@
 import type { ContentModeration } from '../../../platform/flags.js';
 import { formatDate } from '../../../platform/i18n.js';
 import { Button, CsrfField, HiddenContent, KeysetPagination, Select, Tag } from '../../../ui/components/index.js';
-import { Hole } from '../../../platform/render.js';
+import { Hole } from '../../../platform/shared-page.js';
 import { useUi } from '../../../ui/context.js';
 import { WikiCrumbs } from './wiki-crumbs.js';
 import { sizeChange } from './size-change.js';
@@ -30,14 +30,15 @@ export interface WikiHistoryProps {
 /** The hole of revision `id`'s "bring back" link (for those who may edit the page). */
 export const restoreHole = (id: number) => `restore-${id}`;
 
-/** The link to bring revision `id` back, after a look at what that does (its date names it for screen readers). */
-export function RestoreLink({ slug, id, createdAt }: { slug: string; id: number; createdAt: string }) {
-  const { t, href, locale } = useUi();
+/**
+ * The link to bring revision `id` back, after a look at what that does (its date names it for screen
+ * readers). Relative to the history (`/{locale}/wiki/{slug}/history`), as the row's other links: a
+ * history page holds fifty of each.
+ */
+export function RestoreLink({ id, createdAt }: { id: number; createdAt: string }) {
+  const { t, locale } = useUi();
   return (
-    <a
-      href={href(`/wiki/${slug}/restore?revision=${id}`)}
-      aria-label={`${t('wiki.history.restore')} (${formatDate(locale, createdAt, 'datetime')})`}
-    >
+    <a href={`restore?revision=${id}`} aria-label={`${t('wiki.history.restore')} (${formatDate(locale, createdAt, 'datetime')})`}>
       {t('wiki.restore.link')}
     </a>
   );
@@ -156,9 +157,7 @@ export function WikiHistoryPage({ page, revisions, next, isFirstPage, hidden }: 
                 </td>
                 <td>{sizeChange(t, locale, r.sizeDelta)}</td>
                 <td>
-                  {r.parentId !== null ? (
-                    <a href={`${href(`/wiki/${page.slug}/diff`)}?from=${r.parentId}&to=${r.id}`}>{t('wiki.history.changes')}</a>
-                  ) : null}{' '}
+                  {r.parentId !== null ? <a href={`diff?from=${r.parentId}&to=${r.id}`}>{t('wiki.history.changes')}</a> : null}{' '}
                   <a
                     href={href(`/flags/new?type=${WIKI_REVISION_TYPE}&id=${r.id}`)}
                     aria-label={`${t('wiki.history.report')} (${formatDate(locale, r.createdAt, 'datetime')})`}

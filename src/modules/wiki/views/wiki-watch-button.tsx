@@ -3,7 +3,7 @@
  * reader), so the button sits in a `Hole` that the route fills per reader (platform/render.tsx):
  * a form with the reader's CSRF token when signed in, a sign-in link otherwise. Pure.
  */
-import { Hole } from '../../../platform/render.js';
+import { Hole } from '../../../platform/shared-page.js';
 import { Button, CsrfField } from '../../../ui/components/index.js';
 import { useUi } from '../../../ui/context.js';
 
