@@ -5,20 +5,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../config.js';
 import { createDatabase } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { AppError } from '../platform/errors.js';
-import { translator, type MessageKey } from '../platform/i18n.js';
 import { reindexAll } from '../platform/search.js';
 import { isEmptyDatabase, seedDemo } from '../platform/seeds.js';
-import { createAdmin, createApiTokenForEmail, provisionUser } from '../modules/accounts/index.js';
-import { EXPORT_FORMATS, exportCatalogue, type ExportFormat } from '../modules/catalogue/catalogue-export.js';
-import { decodeUtf8, importCatalogue, type ImportReport } from '../modules/catalogue/catalogue-import.js';
 import { modules } from '../modules/index.js';
-import { CLI_IMPORT_ACTOR, importPlaces, placesImportReportText } from '../modules/places/places-import.js';
 import { startServer } from '../server.js';
+import { apiTokenCommand, createAdminCommand, createUserCommand } from './account-commands.js';
+import { parse, withDatabase, type Out } from './cli-support.js';
+import { exportCommand, importCommand } from './data-commands.js';
 
 const USAGE = `Usage: ecoop <command> [options]
 
@@ -52,8 +48,6 @@ Commands:
   help                                    this text
 
 Configuration comes from the environment (see README.md).`;
-
-type Out = { log: (s: string) => void; error: (s: string) => void };
 
 /** Runs the CLI with arguments (without `node` and the script). Returns the exit code. */
 export async function runCli(
@@ -93,115 +87,12 @@ export async function runCli(
         out.log('Demo territory seeded.');
         return 0;
       });
-    case 'create-admin': {
-      const args = parse(rest, { email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' } }, out);
-      if (!args) return 2;
-      if (!args.email || !args.password) {
-        out.error('create-admin needs --email and --password');
-        return 2;
-      }
-      const password = args.password === '-' ? fs.readFileSync(0, 'utf8').trim() : args.password;
-      return withDatabase(config, async (db) => {
-        await migrateToLatest(db);
-        try {
-          const { created } = await createAdmin(db, { email: args.email!, password, ...(args.name ? { displayName: args.name } : {}) });
-          out.log(
-            created
-              ? `Administrator ${args.email} created.`
-              : `${args.email} already existed: it is now an administrator, with the new password.`,
-          );
-          return 0;
-        } catch (err) {
-          if (err instanceof AppError && err.code === 'validation_failed') {
-            out.error(`Invalid administrator:\n${err.fields.map((f) => `  --${f.field}: ${f.message}`).join('\n')}`);
-            return 2;
-          }
-          throw err;
-        }
-      });
-    }
-    case 'create-user': {
-      let args: { email?: string; password?: string; name?: string; role?: string[]; verified?: boolean };
-      try {
-        args = parseArgs({
-          args: rest,
-          options: {
-            email: { type: 'string' },
-            password: { type: 'string' },
-            name: { type: 'string' },
-            role: { type: 'string', multiple: true },
-            verified: { type: 'boolean' },
-          },
-          strict: true,
-          allowPositionals: false,
-        }).values;
-      } catch (err) {
-        out.error((err as Error).message);
-        return 2;
-      }
-      if (!args.email || !args.password) {
-        out.error('create-user needs --email and --password');
-        return 2;
-      }
-      const password = args.password === '-' ? fs.readFileSync(0, 'utf8').trim() : args.password;
-      return withDatabase(config, async (db) => {
-        await migrateToLatest(db);
-        try {
-          const { userId } = await provisionUser(db, {
-            email: args.email!,
-            password,
-            displayName: args.name,
-            roles: args.role ?? [],
-            verified: args.verified ?? false,
-            locale: config.defaultLocale,
-          });
-          out.log(`User ${args.email} created (id ${userId}).`);
-          return 0;
-        } catch (err) {
-          if (err instanceof AppError && err.code === 'validation_failed') {
-            out.error(`Invalid user, nothing was created:\n${err.fields.map((f) => `  --${f.field}: ${f.message}`).join('\n')}`);
-            return 2;
-          }
-          if (err instanceof AppError && err.code === 'conflict') {
-            out.error(`${err.message}; nothing was created.`);
-            return 1;
-          }
-          throw err;
-        }
-      });
-    }
-    case 'api-token': {
-      const [sub, ...options] = rest;
-      if (sub !== 'create') {
-        out.error(`api-token needs a subcommand: api-token create --email E --name N`);
-        return 2;
-      }
-      const args = parse(options, { email: { type: 'string' }, name: { type: 'string' } }, out);
-      if (!args) return 2;
-      if (!args.email || args.name === undefined) {
-        out.error('api-token create needs --email and --name');
-        return 2;
-      }
-      return withDatabase(config, async (db) => {
-        await migrateToLatest(db);
-        try {
-          const { token } = await createApiTokenForEmail(db, { email: args.email!, name: args.name! });
-          // The token and nothing else on stdout, so `TOKEN=$(npx ecoop api-token create …)` works.
-          out.log(token);
-          return 0;
-        } catch (err) {
-          if (err instanceof AppError && err.code === 'validation_failed') {
-            out.error(`Invalid token name: ${err.fields.map((f) => translator('en')(f.message as MessageKey)).join('; ')}`);
-            return 2;
-          }
-          if (err instanceof AppError && (err.code === 'not_found' || err.code === 'forbidden')) {
-            out.error(`${err.message}: ${args.email}`);
-            return 1;
-          }
-          throw err;
-        }
-      });
-    }
+    case 'create-admin':
+      return createAdminCommand(config, rest, out);
+    case 'create-user':
+      return createUserCommand(config, rest, out);
+    case 'api-token':
+      return apiTokenCommand(config, rest, out);
     case 'backup': {
       const args = parse(rest, { to: { type: 'string' } }, out);
       if (!args) return 2;
@@ -240,75 +131,10 @@ export async function runCli(
         out.log(`Search index rebuilt (${searchables.map((s) => s.type).join(', ')}).`);
         return 0;
       });
-    case 'import': {
-      const [what, ...options] = rest;
-      if (what === 'places') return importPlacesCommand(config, options, out);
-      let args: { values: { 'skip-invalid'?: boolean; 'dry-run'?: boolean }; positionals: string[] };
-      try {
-        args = parseArgs({
-          args: options,
-          options: { 'skip-invalid': { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
-          strict: true,
-          allowPositionals: true,
-        });
-      } catch (err) {
-        out.error((err as Error).message);
-        return 2;
-      }
-      if (what !== 'services' || args.positionals.length !== 1) {
-        out.error('Usage: ecoop import services FILE [--skip-invalid] [--dry-run]');
-        return 2;
-      }
-      const file = path.resolve(args.positionals[0]!);
-      let bytes: Buffer;
-      try {
-        bytes = fs.readFileSync(file);
-      } catch (err) {
-        out.error(`Cannot read ${file}: ${(err as Error).message}`);
-        return 1;
-      }
-      const text = decodeUtf8(bytes);
-      if (text === null) {
-        out.error(`${file} is not UTF-8 text: save it as “CSV UTF-8” and try again.`);
-        return 1;
-      }
-      return withDatabase(config, async (db) => {
-        await migrateToLatest(db);
-        const report = await importCatalogue(db, 'cli', text, {
-          defaultLocale: config.defaultLocale,
-          t: translator('en'),
-          audit: {},
-          fileName: file,
-          skipInvalid: args.values['skip-invalid'] ?? false,
-          dryRun: args.values['dry-run'] ?? false,
-        });
-        out.log(importReportText(report, file));
-        return report.stopped ? 1 : 0;
-      });
-    }
-    case 'export': {
-      const [what, ...options] = rest;
-      const args = parse(options, { format: { type: 'string' }, output: { type: 'string' } }, out);
-      if (!args) return 2;
-      if (what !== 'services' || !(EXPORT_FORMATS as readonly string[]).includes(args.format ?? '')) {
-        out.error('Usage: ecoop export services --format csv|jsonld [--output FILE]');
-        return 2;
-      }
-      return withDatabase(config, async (db) => {
-        await migrateToLatest(db);
-        const body = await exportCatalogue(db, args.format as ExportFormat, 'all', {
-          baseUrl: config.baseUrl,
-          defaultLocale: config.defaultLocale,
-          locales: config.locales,
-        });
-        if (args.output) {
-          fs.writeFileSync(path.resolve(args.output), body);
-          out.error(`Exported to ${path.resolve(args.output)}.`);
-        } else if (out === console) process.stdout.write(body);
-        else out.log(body.replace(/\r?\n$/, ''));
-        return 0;
-      });
-    }
+    case 'import':
+      return importCommand(config, rest, out);
+    case 'export':
+      return exportCommand(config, rest, out);
     case undefined:
     case 'help':
     case '--help':
@@ -318,88 +144,6 @@ export async function runCli(
     default:
       out.error(`Unknown command "${command}".\n\n${USAGE}`);
       return 2;
-  }
-}
-
-/** `ecoop import places FILE [--skip-invalid] [--source NAME]`. */
-async function importPlacesCommand(config: Config, options: string[], out: Out): Promise<number> {
-  let args: { values: { 'skip-invalid'?: boolean; source?: string }; positionals: string[] };
-  try {
-    args = parseArgs({
-      args: options,
-      options: { 'skip-invalid': { type: 'boolean' }, source: { type: 'string' } },
-      strict: true,
-      allowPositionals: true,
-    });
-  } catch (err) {
-    out.error((err as Error).message);
-    return 2;
-  }
-  if (args.positionals.length !== 1 || args.values.source?.trim() === '') {
-    out.error('Usage: ecoop import places FILE [--skip-invalid] [--source NAME]');
-    return 2;
-  }
-  const file = path.resolve(args.positionals[0]!);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    out.error(`Cannot read ${file}: ${(err as Error).message}`);
-    return 1;
-  }
-  const text = decodeUtf8(bytes);
-  if (text === null) {
-    out.error(`${file} is not UTF-8 text: save it as “CSV UTF-8” and try again.`);
-    return 1;
-  }
-  return withDatabase(config, async (db) => {
-    await migrateToLatest(db);
-    const report = await importPlaces(db, text, {
-      skipInvalid: args.values['skip-invalid'] ?? false,
-      source: args.values.source?.trim() ?? null,
-      platformName: translator('fr')('meta.siteName'),
-      actor: CLI_IMPORT_ACTOR,
-      context: null,
-      t: translator('en'),
-      locale: 'en',
-    });
-    out.log(placesImportReportText(report, file));
-    return report.stopped ? 1 : 0;
-  });
-}
-
-/** An import's report as the command prints it. */
-function importReportText(report: ImportReport, file: string): string {
-  const where = (line: number) => (line === 0 ? 'whole file' : `${report.unit} ${line}`);
-  const lines = [
-    `${report.dryRun ? 'Checked' : 'Imported'} ${file} (${report.format === 'csv' ? 'CSV' : 'CPSV-AP JSON-LD'}): ${report.rows} service(s).`,
-    `  ${report.stopped || report.dryRun ? 'to create' : 'created'}: ${report.created}, ${report.stopped || report.dryRun ? 'to update' : 'updated'}: ${report.updated}, unchanged: ${report.unchanged}, with problems: ${report.invalid}`,
-  ];
-  if (report.problems.length > 0) {
-    lines.push('Problems:');
-    for (const p of report.problems) lines.push(`  ${where(p.line)}${p.field ? `, ${p.field}` : ''}: ${p.reason}`);
-  }
-  if (report.stopped)
-    lines.push('Nothing was written. Correct the file and import it again, or use --skip-invalid to import the valid lines only.');
-  else if (report.dryRun) lines.push('Dry run: nothing was written.');
-  return lines.join('\n');
-}
-
-function parse<T extends Record<string, { type: 'string' }>>(args: string[], options: T, out: Out): { [K in keyof T]?: string } | null {
-  try {
-    return parseArgs({ args, options, strict: true, allowPositionals: false }).values as { [K in keyof T]?: string };
-  } catch (err) {
-    out.error((err as Error).message);
-    return null;
-  }
-}
-
-async function withDatabase(config: Config, fn: (db: ReturnType<typeof createDatabase>['db']) => Promise<number>): Promise<number> {
-  const handle = createDatabase(config.database);
-  try {
-    return await fn(handle.db);
-  } finally {
-    await handle.close();
   }
 }
 

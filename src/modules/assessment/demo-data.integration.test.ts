@@ -4,7 +4,9 @@ import { seedDemo } from '../../platform/seeds.js';
 import { modules } from '../index.js';
 import { PROBLEM_STATUSES } from './assessment.model.js';
 import { recountServiceCounters, storedServiceCounters } from './assessments.service.js';
-import { DEMO_ASSESSMENTS, DEMO_ASSESSORS, DEMO_PROBLEMS } from './demo-data.js';
+import { DEMO_ASSESSMENTS } from './demo-assessments.js';
+import { DEMO_ASSESSORS } from './demo-data.js';
+import { DEMO_PROBLEMS } from './demo-problems.js';
 
 describeEachDatabase('assessment: demo data', (dialect) => {
   let t: TestApp;
