@@ -3,17 +3,20 @@
  * (`PUT /api/v1/wiki/{slug}`): 201 when created, 200 when edited (`merged: true` when it was saved
  * from an older revision and merged with the edits since), 409 `edit_conflict` with both versions
  * when the edits overlap, and nothing saved; `pendingReview: true` when the edit waits for a
- * reviewer (a new account's). Readers get the latest accepted revision. Same rules as the pages.
+ * reviewer (a new account's). Readers get the latest accepted revision. `PATCH` changes a page's
+ * kind, category and protection, as the history page's forms do. Same rules as the pages.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireApiUser } from '../../platform/api-auth.js';
+import { auditContext } from '../../platform/audit.js';
 import { AppError } from '../../platform/errors.js';
 import { parseOrReject } from '../../platform/routing.js';
 import { PAGE_TYPES, WIKI_LIMITS } from './wiki.model.js';
 import { wikiActor } from './wiki.policy.js';
 import { findPage, listRevisions, MAX_REVISIONS_PER_PAGE } from './wiki.queries.js';
 import { savePage } from './wiki.service.js';
+import { updatePageSettings } from './wiki-settings.service.js';
 
 const MINUTE = 60_000;
 
@@ -35,6 +38,15 @@ const saveBody = z.object({
   category: z.string().max(120).nullable().optional(),
   locale: z.string().max(10).optional(),
 });
+
+/** Each setting left out stays as it is; the service says when nothing is given. */
+const settingsBody = z
+  .object({
+    type: z.string().max(40).optional(),
+    category: z.string().max(120).nullable().optional(),
+    protected: z.boolean().optional(),
+  })
+  .strict();
 
 export async function wikiApiRoutes(app: FastifyInstance): Promise<void> {
   const { locales, defaultLocale, wikiReview: review } = app.config;
@@ -73,5 +85,15 @@ export async function wikiApiRoutes(app: FastifyInstance): Promise<void> {
     return reply
       .code(outcome.created ? 201 : 200)
       .send({ revisionId: outcome.revisionId, merged: outcome.merged, pendingReview: outcome.pending });
+  });
+
+  app.patch('/api/v1/wiki/:slug', { config: { rateLimit: { max: 30, timeWindow: MINUTE } } }, async (request) => {
+    const { slug } = parseOrReject(slugParams, request.params);
+    const actor = wikiActor(requireApiUser(request));
+    const settings = parseOrReject(settingsBody, request.body ?? {});
+    const { changed } = await updatePageSettings(app.db, actor, slug, settings, auditContext(request));
+    const page = await findPage(app.db, slug, 'latest');
+    if (!page) throw new AppError('not_found', 'No such page');
+    return { slug, type: page.type, category: page.category, protected: page.protected, changed };
   });
 }

@@ -5,15 +5,11 @@
  * written), unknown pages and comments, a comment moderation hid (neither its text nor its author
  * listed), and the OpenAPI description matching the answers.
  */
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeEachDatabase, type TestApp } from '../../../test/support.js';
 import { nowIso } from '../../db/dialect.js';
-import { createSession } from '../../platform/session.js';
-import { createApiTokenForEmail, createUserWithRoles, DEMO_TOTP_SECRET, type Role } from '../accounts/index.js';
-import { TestClient } from '../accounts/testing.js';
 import { COMMENT_MAX } from './wiki-comments.service.js';
+import { apiPeople, openApiChecker, type ApiPerson } from './testing/api.js';
 import { expectCommentDeletesAudited } from './testing/comment-audit.js';
 
 interface ApiComment {
@@ -35,30 +31,12 @@ interface OpenApiDoc {
 
 describeEachDatabase('wiki comments API', (dialect) => {
   let t: TestApp;
-  let people = 0;
   let pages = 0;
   let check: (schema: string, value: unknown) => void;
 
   /** A person with an API token, their own address (rate limits count per address) and a signed-in browser. */
-  const person = async (roles: Role[] = [], options: { verified?: boolean } = {}) => {
-    people += 1;
-    const email = `wiki-api-talk-${people}@example.org`;
-    const name = `Caller ${String(people).padStart(3, '0')}`;
-    const userId = await createUserWithRoles(t.app.db, {
-      email,
-      displayName: name,
-      password: 'a long enough password',
-      locale: 'en',
-      roles: roles.map((role) => ({ role })),
-      ...(roles.length > 0 ? { twoFactorSecret: DEMO_TOTP_SECRET } : {}),
-    });
-    if (options.verified === false) await t.app.db.updateTable('users').set({ email_verified_at: null }).where('id', '=', userId).execute();
-    const { token } = await createApiTokenForEmail(t.app.db, { email, name: 'comments test' });
-    const browser = new TestClient(t.app, `10.3.${Math.floor(people / 250)}.${(people % 250) + 1}`);
-    browser.cookies.set('ecoop_session', await createSession(t.app.db, userId));
-    return { userId, name, token, browser };
-  };
-  type Person = Awaited<ReturnType<typeof person>>;
+  const person = apiPeople(() => t.app, 'wiki-api-talk', 3);
+  type Person = ApiPerson;
 
   /** An API call as `who` (null: anonymous, from an address of its own), with a raw body if any. */
   const call = (method: 'GET' | 'POST' | 'DELETE', url: string, who: Person | null, payload?: string, contentType = 'application/json') =>
@@ -103,14 +81,7 @@ describeEachDatabase('wiki comments API', (dialect) => {
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
-    const doc = (await t.app.inject({ url: '/api/v1/openapi.json' })).json<OpenApiDoc>();
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
-    addFormats.default(ajv);
-    ajv.addSchema({ $id: 'openapi', components: doc.components });
-    check = (schema, value) => {
-      const validate = ajv.getSchema(`openapi#/components/schemas/${schema}`)!;
-      expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
-    };
+    check = await openApiChecker(t.app);
   });
   afterAll(() => t.close());
 

@@ -15,10 +15,10 @@ import { localizedGet, localizedPost, parseOrReject, redirectToSignIn } from '..
 import { lineDiff } from './revision-diff.js';
 import { authorize, wikiActor } from './wiki.policy.js';
 import { listRevisions } from './wiki.queries.js';
-import { acceptChanges, MAX_REASON, rejectChanges, reviewQueue, setProtected } from './wiki-review.service.js';
+import { acceptChanges, MAX_REASON, rejectChanges, reviewQueue } from './wiki-review.service.js';
 import { ReviewPage, ReviewQueuePage } from './views/wiki-review.page.js';
 import { slugParams } from './wiki-params.js';
-import { classifyPage } from './wiki-categories.js';
+import { updatePageSettings } from './wiki-settings.service.js';
 
 const QUEUE_PER_PAGE = 30;
 /** Waiting revisions listed on a review page at most (a page rarely has more than a few). */
@@ -160,7 +160,7 @@ export async function wikiReviewRoutes(app: FastifyInstance): Promise<void> {
       if (!request.user) return redirectToSignIn(request, reply);
       const form = parseOrReject(protectForm, request.body ?? {});
       const value = form.protected === '1';
-      await setProtected(db, wikiActor(request.user), slug, value, auditContext(request));
+      await updatePageSettings(db, wikiActor(request.user), slug, { protected: value }, auditContext(request));
       return reply.redirect(`/${request.locale}/wiki/${slug}?done=${value ? 'protected' : 'unprotected'}`, 303);
     },
     limits,
@@ -174,7 +174,7 @@ export async function wikiReviewRoutes(app: FastifyInstance): Promise<void> {
       const { slug } = parseOrReject(slugParams, request.params);
       if (!request.user) return redirectToSignIn(request, reply);
       const form = parseOrReject(classifyForm, request.body ?? {});
-      await classifyPage(
+      await updatePageSettings(
         db,
         wikiActor(request.user),
         slug,

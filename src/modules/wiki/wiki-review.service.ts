@@ -129,29 +129,6 @@ export async function rejectChanges(
   await contentChanged(db);
 }
 
-/** Protects a page (only trusted editors edit it) or lifts the protection. Moderators and admins; audited. */
-export async function setProtected(db: Db, actor: WikiActor, slug: string, value: boolean, context: AuditContext): Promise<void> {
-  authorize(actor, 'page.protect');
-  await db.transaction().execute(async (trx) => {
-    const page = await lockPage(trx, slug);
-    if (!page) throw new AppError('not_found', 'No such page');
-    if ((page.protected === 1) === value) return;
-    await trx
-      .updateTable('wiki_pages')
-      .set({ protected: value ? 1 : 0 })
-      .where('id', '=', page.id)
-      .execute();
-    await audit(trx, {
-      ...context,
-      actorId: actor.id,
-      action: value ? 'wiki.protect' : 'wiki.unprotect',
-      subjectType: 'wiki_page',
-      subjectId: slug,
-    });
-  });
-  await contentChanged(db);
-}
-
 /** A page in the review queue. */
 export interface QueuedPage {
   slug: string;

@@ -93,6 +93,41 @@ export const wikiOpenApi: OpenApiFragment = {
           '429': error('Too many saves (`rate_limited`)'),
         },
       },
+      patch: {
+        operationId: 'updateWikiPageSettings',
+        tags: ['wiki'],
+        summary: 'Change a page’s kind, category or protection',
+        description:
+          'The settings apart from the text, as the history page’s forms change them; each one left out stays as it is. Filing (`type`, `category`) is for helpers, mediators, moderators and admins; protection for moderators and admins. Everything is checked before anything is written: a refused or invalid request changes nothing. No new revision; each kind of change is audited.',
+        security: [{ bearer: [] }],
+        parameters: [slugParameter],
+        requestBody: {
+          required: true,
+          content: json({
+            type: 'object',
+            properties: {
+              type: { type: 'string', enum: [...PAGE_TYPES] },
+              category: {
+                type: ['string', 'null'],
+                maxLength: 120,
+                description: 'A category’s slug (the catalogue’s sectors), or null for none',
+              },
+              protected: { type: 'boolean', description: 'Protected pages are edited by helpers, mediators, moderators and admins only' },
+            },
+            additionalProperties: false,
+            minProperties: 1,
+          }),
+        },
+        responses: {
+          '200': { description: 'The page’s settings now', content: json(ref('WikiPageSettings')) },
+          '400': error('Malformed body, or an unknown property (`bad_request`)'),
+          '401': error('No valid API token (`unauthorized`)'),
+          '403': error('Not allowed to file or to protect pages (`forbidden`)'),
+          '404': error('No such page (`not_found`)'),
+          '422': error('Nothing to change, an unknown kind or category (`validation_failed`, with `fields`)'),
+          '429': error('Too many changes (`rate_limited`)'),
+        },
+      },
     },
     '/api/v1/wiki/{slug}/revisions': {
       get: {
@@ -219,6 +254,17 @@ export const wikiOpenApi: OpenApiFragment = {
         'protected',
         'updatedAt',
       ],
+    },
+    WikiPageSettings: {
+      type: 'object',
+      properties: {
+        slug: { type: 'string' },
+        type: { type: 'string', enum: [...PAGE_TYPES] },
+        category: { type: ['string', 'null'] },
+        protected: { type: 'boolean' },
+        changed: { type: 'boolean', description: 'Whether the request changed something (false: it was already so)' },
+      },
+      required: ['slug', 'type', 'category', 'protected', 'changed'],
     },
     WikiSaved: {
       type: 'object',
