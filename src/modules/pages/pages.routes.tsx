@@ -1,9 +1,8 @@
 /** Routes of the site's own pages. Thin: load what the page shows, render. */
 import type { FastifyInstance } from 'fastify';
 import { localizedGet } from '../../platform/routing.js';
-import { sendPage } from '../../platform/render.js';
-import { sendSharedPageFrom } from '../../platform/shared-page.js';
-import { translator } from '../../platform/i18n.js';
+import { sendSharedPage, sendSharedPageFrom } from '../../platform/shared-page.js';
+import { translator, type Translate } from '../../platform/i18n.js';
 import { listLifeEvents, listSectorsWithCounts } from '../catalogue/index.js';
 import { listPlaces } from '../places/index.js';
 import { AboutPage } from './views/about.page.js';
@@ -30,24 +29,18 @@ export async function pagesRoutes(app: FastifyInstance): Promise<void> {
       };
     }),
   );
-  localizedGet(app, '/about', async (request, reply) => {
-    const t = translator(request.locale);
-    return sendPage(request, reply, <AboutPage />, {
-      title: t('about.title'),
-      description: t('about.lead', { territory: t('meta.territory') }),
-    });
-  });
-  localizedGet(app, '/accessibility', async (request, reply) => {
-    const t = translator(request.locale);
-    return sendPage(request, reply, <AccessibilityPage />, { title: t('accessibility.title') });
-  });
-  localizedGet(app, '/privacy', async (request, reply) => {
-    const t = translator(request.locale);
-    return sendPage(request, reply, <PrivacyPage />, { title: t('privacy.title') });
-  });
-  localizedGet(app, '/terms', async (request, reply) => {
-    const t = translator(request.locale);
-    return sendPage(request, reply, <TermsPage />, { title: t('terms.title') });
-  });
+  // Static pages: the same for everyone (shared bodies), whatever the query string says.
+  const statics = [
+    [
+      '/about',
+      () => <AboutPage />,
+      (t: Translate) => ({ title: t('about.title'), description: t('about.lead', { territory: t('meta.territory') }) }),
+    ],
+    ['/accessibility', () => <AccessibilityPage />, (t: Translate) => ({ title: t('accessibility.title') })],
+    ['/privacy', () => <PrivacyPage />, (t: Translate) => ({ title: t('privacy.title') })],
+    ['/terms', () => <TermsPage />, (t: Translate) => ({ title: t('terms.title') })],
+  ] as const;
+  for (const [path, view, options] of statics)
+    localizedGet(app, path, (request, reply) => sendSharedPage(request, reply, path, view, options(translator(request.locale))));
   await designSystemRoutes(app);
 }
