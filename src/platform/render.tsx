@@ -2,14 +2,15 @@
  * Server rendering: turns a Preact view into a complete HTML page inside the layout, with the
  * request's UI context. Output is escaped by Preact; raw HTML only enters through SafeHtml.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ComponentChildren, VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import type { Locale } from '../config.js';
 import { Layout } from '../ui/layout.js';
 import { UiCtx, type UiContext } from '../ui/context.js';
 import { translator } from './i18n.js';
-import { requestPreferences } from './preferences.js';
+import { preferenceClasses, requestPreferences } from './preferences.js';
 
 export interface PageOptions {
   title: string;
@@ -63,7 +64,7 @@ export function uiContext(request: FastifyRequest, reply: FastifyReply): UiConte
 }
 
 /** Renders a view in the layout to an HTML document string. */
-export function renderDocument(ctx: UiContext, body: VNode, options: PageOptions): string {
+export function renderDocument(ctx: UiContext, body: ComponentChildren, options: PageOptions): string {
   return (
     '<!DOCTYPE html>' +
     renderToString(
@@ -76,9 +77,66 @@ export function renderDocument(ctx: UiContext, body: VNode, options: PageOptions
   );
 }
 
-/** Sends a rendered page. */
+/**
+ * Where a shell's forms (the layout's sign-out, a shared body's) take the reader's CSRF token:
+ * replaced by each reader's own token when the page is sent. Random per process, so no content can
+ * be written to carry it (and if some did, it would show each reader their own token, nobody else's).
+ */
+export const CSRF_SLOT = `csrf-${randomBytes(12).toString('hex')}`;
+
+/** Where a shell takes its body; random per process, like CSRF_SLOT. */
+const BODY_SLOT = `body-${randomBytes(12).toString('hex')}`;
+
+/** Stands for the signed-in reader in a shell: the layout may depend on being signed in, not on who. */
+const SOMEONE: NonNullable<UiContext['user']> = { id: 0, displayName: '', roles: [] };
+
+/**
+ * Everything the layout depends on besides the locale and the page options: the address (the
+ * language switcher, the current link, the feedback prompt), whether the reader is signed in (the
+ * account links) and the display preferences (classes on <html>). Layout must read nothing else of
+ * the context (not the user's name or roles): its shell is shared by every reader with this key.
+ */
+export function shellKey(request: FastifyRequest): string {
+  return `${request.user ? 1 : 0}\n${preferenceClasses(requestPreferences(request)) ?? ''}\n${request.url}`;
+}
+
+/**
+ * The layout of a page for this request's shellKey, rendered around nothing and split where the
+ * body goes: [before, after], with CSRF_SLOT where its forms take the reader's token.
+ */
+export function renderShell(request: FastifyRequest, reply: FastifyReply, options: PageOptions): [string, string] {
+  const ctx: UiContext = { ...uiContext(request, reply), user: request.user ? SOMEONE : null, csrfToken: () => CSRF_SLOT };
+  const parts = renderDocument(ctx, BODY_SLOT, options).split(BODY_SLOT);
+  if (parts.length !== 2) throw new Error('the layout must hold its body exactly once');
+  return [parts[0]!, parts[1]!];
+}
+
+/** Layouts of pages kept per app instance (5–7 KB each): by page title, description and shellKey. */
+const MAX_SHELLS = 1000;
+const shells = new WeakMap<FastifyInstance, Map<string, [string, string]>>();
+
+/**
+ * Sends a rendered page. The body is rendered for this request; the layout around it once per
+ * title, description and shellKey (a page with its own `head` renders it every time).
+ */
 export function sendPage(request: FastifyRequest, reply: FastifyReply, body: VNode, options: PageOptions): FastifyReply {
-  return sendDocument(reply, renderDocument(uiContext(request, reply), body, options), options);
+  const ctx = uiContext(request, reply);
+  if (options.head !== undefined) return sendDocument(reply, renderDocument(ctx, body, options), options);
+  let cache = shells.get(request.server);
+  if (!cache) shells.set(request.server, (cache = new Map()));
+  const key = `${request.locale}\n${options.title}\n${options.description ?? ''}\n${shellKey(request)}`;
+  let shell = cache.get(key);
+  if (shell) {
+    // Most recently used last: eviction takes the oldest.
+    cache.delete(key);
+    cache.set(key, shell);
+  } else {
+    shell = renderShell(request, reply, options);
+    if (cache.size >= MAX_SHELLS) cache.delete(cache.keys().next().value as string);
+    cache.set(key, shell);
+  }
+  const html = shell[0] + renderToString(<UiCtx.Provider value={ctx}>{body}</UiCtx.Provider>) + shell[1];
+  return sendDocument(reply, html.includes(CSRF_SLOT) ? html.replaceAll(CSRF_SLOT, replyCsrfToken(reply)) : html, options);
 }
 
 /** Sends an HTML document with the status and caching that its page options say. */

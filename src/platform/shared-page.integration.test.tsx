@@ -9,6 +9,7 @@ import { contentChanged } from './content-cache.js';
 import { createSession } from './session.js';
 import type { EcoopModule } from './module.js';
 import { appNow, nextMinute, setClock } from './clock.js';
+import { sendPage } from './render.js';
 import { sendSharedPage, sendSharedPageFrom } from './shared-page.js';
 import { localizedGet, localizedPost } from './routing.js';
 
@@ -24,6 +25,16 @@ function SharedBody() {
   );
 }
 let text = 'first';
+/** A personal body: the reader's name and a form. */
+function PersonalBody() {
+  const { user } = useUi();
+  return (
+    <form method="post" action="/en/shared-form-post">
+      <p id="personal">for {user?.displayName ?? 'a visitor'}</p>
+      <CsrfField />
+    </form>
+  );
+}
 const sharing: EcoopModule = {
   name: 'test-shared',
   routes: (app) => {
@@ -77,6 +88,8 @@ const sharing: EcoopModule = {
       ),
     );
     localizedPost(app, '/shared-form-post', async (_request, reply) => reply.send({ posted: true }));
+    // A personal page (sendPage): its body is rendered per request, its layout from a shell.
+    localizedGet(app, '/personal-test', (request, reply) => sendPage(request, reply, <PersonalBody />, { title: 'Personal' }));
     localizedGet(app, '/shared-with-form', (request, reply) =>
       sendSharedPage(
         request,
@@ -241,6 +254,41 @@ describeEachDatabase('shared page bodies', (dialect) => {
     const other = await sam.get('/en/shared-test?x=5&y=1');
     expect(other.body).toContain('href="/fr/shared-test?x=5&amp;y=1"');
     expect(samPage.body).toContain('href="/fr/shared-test?x=5"');
+  });
+
+  it('renders a personal page’s body for each reader inside a layout made once, with one working token per page', async () => {
+    const reader = async (email: string, displayName: string) => {
+      const userId = await createUserWithRoles(t.app.db, {
+        email,
+        displayName,
+        password: 'a long enough password',
+        locale: 'en',
+        roles: [],
+      });
+      const client = new TestClient(t.app);
+      client.cookies.set('ecoop_session', await createSession(t.app.db, userId));
+      return client;
+    };
+    const [una, vic] = [await reader('una@example.org', 'Una Personal'), await reader('vic@example.org', 'Vic Personal')];
+    const pages = [await una.get('/en/personal-test?p=1'), await vic.get('/en/personal-test?p=1')];
+    expect(pages[0]!.body).toContain('<p id="personal">for Una Personal</p>');
+    expect(pages[1]!.body).toContain('<p id="personal">for Vic Personal</p>');
+    expect(pages[1]!.body).not.toContain('Una Personal');
+    for (const [i, client] of [una, vic].entries()) {
+      const page = pages[i]!;
+      expect(page.body).toContain('<title>Personal – E-COOP</title>');
+      expect(page.body).toContain('href="/fr/personal-test?p=1"');
+      expect(page.body).not.toMatch(/body-[0-9a-f]{24}|csrf-[0-9a-f]{24}/);
+      // The body's form and the layout's sign-out hold the same token, the reader's own.
+      const tokens = [...page.body.matchAll(/name="_csrf" value="([^"]+)"/g)].map((m) => m[1]);
+      expect(tokens).toHaveLength(2);
+      expect(new Set(tokens).size).toBe(1);
+      expect((await client.post('/en/shared-form-post', { _csrf: tokens[0]! })).statusCode).toBe(200);
+    }
+    const visitor = await t.app.inject({ url: '/en/personal-test?p=1' });
+    expect(visitor.body).toContain('for a visitor');
+    expect(visitor.body).toContain('href="/en/sign-in"');
+    expect(visitor.body).not.toContain('/en/sign-out');
   });
 
   it('refuses a body that holds a CSRF token (it would be shown to someone else)', async () => {

@@ -12,25 +12,11 @@ import type { VNode } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { UiCtx, type UiContext } from '../ui/context.js';
 import { appNow } from './clock.js';
-import { preferenceClasses, requestPreferences } from './preferences.js';
-import { renderDocument, replyCsrfToken, sendDocument, uiContext, type PageOptions } from './render.js';
-
-/**
- * Where a shared body's forms take the reader's CSRF token: rendered into the shared HTML, replaced
- * by each reader's own token when the page is sent. Random per process, so no content can be
- * written to carry it (and if some did, it would show each reader their own token, nobody else's).
- */
-const CSRF_SLOT = `csrf-${randomBytes(12).toString('hex')}`;
+import { CSRF_SLOT, renderShell, replyCsrfToken, sendDocument, shellKey, uiContext, type PageOptions } from './render.js';
 
 /** A random mark per process: no content can be written to open a hole. */
 const HOLE_MARK = `hole-${randomBytes(12).toString('hex')}`;
 const HOLE = new RegExp(`<template data-${HOLE_MARK}="([^"]*)"></template>`, 'g');
-
-/** Where a shell (the layout rendered once) takes its body; random per process, like CSRF_SLOT. */
-const BODY_SLOT = `body-${randomBytes(12).toString('hex')}`;
-
-/** Stands for the signed-in reader in a shell: the layout may depend on being signed in, not on who. */
-const SOMEONE: NonNullable<UiContext['user']> = { id: 0, displayName: '', roles: [] };
 
 /** Shared bodies kept per app instance, at most this many (a list page's body is 10–25 KB). */
 const MAX_SHARED_BODIES = 500;
@@ -104,25 +90,13 @@ function renderShared(request: FastifyRequest, reply: FastifyReply, view: VNode,
   return renderToString(<UiCtx.Provider value={ctx}>{view}</UiCtx.Provider>);
 }
 
-/**
- * Everything the layout depends on besides the locale and the page options, which a shared body
- * fixes: the address (the language switcher, the current link, the feedback prompt), whether the
- * reader is signed in (the account links) and the display preferences (classes on <html>).
- * Layout must read nothing else of the context (not the user's name or roles).
- */
-function shellKey(request: FastifyRequest): string {
-  return `${request.user ? 1 : 0}\n${preferenceClasses(requestPreferences(request)) ?? ''}\n${request.url}`;
-}
-
 /** The layout of a shared body for this request, before and after the body: rendered once per shellKey. */
 function shellOf(request: FastifyRequest, reply: FastifyReply, shared: SharedBody): readonly [Template, Template] {
   const key = shellKey(request);
   const hit = shared.shells.get(key);
   if (hit) return hit;
-  const ctx: UiContext = { ...uiContext(request, reply), user: request.user ? SOMEONE : null, csrfToken: () => CSRF_SLOT };
-  const parts = renderDocument(ctx, <div dangerouslySetInnerHTML={{ __html: BODY_SLOT }} />, shared.options).split(BODY_SLOT);
-  if (parts.length !== 2) throw new Error('the layout must hold its body exactly once');
-  const shell = [compile(parts[0]!, false), compile(parts[1]!, false)] as const;
+  const [before, after] = renderShell(request, reply, shared.options);
+  const shell = [compile(before, false), compile(after, false)] as const;
   if (shared.shells.size >= MAX_SHELLS) shared.shells.delete(shared.shells.keys().next().value as string);
   shared.shells.set(key, shell);
   return shell;
