@@ -124,7 +124,8 @@ export function sendPage(request: FastifyRequest, reply: FastifyReply, body: VNo
   if (options.head !== undefined) return sendDocument(reply, renderDocument(ctx, body, options), options);
   let cache = shells.get(request.server);
   if (!cache) shells.set(request.server, (cache = new Map()));
-  const key = `${request.locale}\n${options.title}\n${options.description ?? ''}\n${shellKey(request)}`;
+  // JSON: no title or description can be written to read as another page's key.
+  const key = JSON.stringify([request.locale, options.title, options.description ?? null, shellKey(request)]);
   let shell = cache.get(key);
   if (shell) {
     // Most recently used last: eviction takes the oldest.
