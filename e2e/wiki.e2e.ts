@@ -144,7 +144,7 @@ describe('writing a guide together', () => {
         expect(await a.locator('.wiki-diff').textContent()).toContain('by A');
         await audit(a, `${pagePath}/diff`);
         await a.goto(ecoop.url(`${pagePath}/history`));
-        await a.locator(`#revision-${revisions[revisions.length - 1]} a[href*="/restore?"]`).click();
+        await a.locator(`#revision-${revisions[revisions.length - 1]} a[href^="restore?revision="]`).click();
         await a.waitForURL(/\/restore\?revision=\d+$/);
         expect(await a.locator('.wiki-diff del').count()).toBeGreaterThan(0);
         await audit(a, `${pagePath}/restore`);
