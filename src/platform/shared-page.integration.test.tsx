@@ -113,6 +113,13 @@ describeEachDatabase('shared page bodies', (dialect) => {
     t = await createTestApp(dialect, { config: { pageCache: true }, build: { modules: [...modules, sharing] } });
   });
   afterAll(() => t.close());
+  /** A signed-in reader, with their own session. */
+  const reader = async (email: string, displayName: string) => {
+    const userId = await createUserWithRoles(t.app.db, { email, displayName, password: 'a long enough password', locale: 'en', roles: [] });
+    const client = new TestClient(t.app);
+    client.cookies.set('ecoop_session', await createSession(t.app.db, userId));
+    return client;
+  };
 
   it('renders a body once per content generation and locale, and again after content changes', async () => {
     const get = (url: string) => t.app.inject({ url });
@@ -216,18 +223,6 @@ describeEachDatabase('shared page bodies', (dialect) => {
   });
 
   it('renders the layout around a shared body for each address, sign-in and display preferences, and nobody’s name', async () => {
-    const reader = async (email: string, displayName: string) => {
-      const userId = await createUserWithRoles(t.app.db, {
-        email,
-        displayName,
-        password: 'a long enough password',
-        locale: 'en',
-        roles: [],
-      });
-      const client = new TestClient(t.app);
-      client.cookies.set('ecoop_session', await createSession(t.app.db, userId));
-      return client;
-    };
     const [sam, tess] = [await reader('sam@example.org', 'Sam Shell'), await reader('tess@example.org', 'Tess Shell')];
     const before = renders;
     const token = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
@@ -257,18 +252,6 @@ describeEachDatabase('shared page bodies', (dialect) => {
   });
 
   it('renders a personal page’s body for each reader inside a layout made once, with one working token per page', async () => {
-    const reader = async (email: string, displayName: string) => {
-      const userId = await createUserWithRoles(t.app.db, {
-        email,
-        displayName,
-        password: 'a long enough password',
-        locale: 'en',
-        roles: [],
-      });
-      const client = new TestClient(t.app);
-      client.cookies.set('ecoop_session', await createSession(t.app.db, userId));
-      return client;
-    };
     const [una, vic] = [await reader('una@example.org', 'Una Personal'), await reader('vic@example.org', 'Vic Personal')];
     const pages = [await una.get('/en/personal-test?p=1'), await vic.get('/en/personal-test?p=1')];
     expect(pages[0]!.body).toContain('<p id="personal">for Una Personal</p>');

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeEachDatabase, type TestApp } from '../../../test/support.js';
 import { nowIso } from '../../db/dialect.js';
 import { COMMENT_MAX } from './wiki-comments.service.js';
-import { apiPeople, openApiChecker, type ApiPerson } from './testing/api.js';
+import { apiPages, apiPeople, openApiChecker, type ApiPerson } from './testing/api.js';
 import { expectCommentDeletesAudited } from './testing/comment-audit.js';
 
 interface ApiComment {
@@ -31,7 +31,6 @@ interface OpenApiDoc {
 
 describeEachDatabase('wiki comments API', (dialect) => {
   let t: TestApp;
-  let pages = 0;
   let check: (schema: string, value: unknown) => void;
 
   /** A person with an API token, their own address (rate limits count per address) and a signed-in browser. */
@@ -56,20 +55,11 @@ describeEachDatabase('wiki comments API', (dialect) => {
   const remove = (id: number | string, who: Person | null) => call('DELETE', `/api/v1/wiki/comments/${id}`, who);
 
   /** A new page written through the API; its slug. */
-  const newPage = async () => {
-    pages += 1;
-    const author = await person();
-    const slug = `comments-page-${pages}`;
-    const r = await t.app.inject({
-      method: 'PUT',
-      url: `/api/v1/wiki/${slug}`,
-      payload: { title: `Comments page ${pages}`, body: 'Some help.' },
-      headers: { authorization: `Bearer ${author.token}` },
-      remoteAddress: author.browser.ip,
-    });
-    expect(r.statusCode, r.body).toBe(201);
-    return slug;
-  };
+  const newPage = apiPages(
+    () => t.app,
+    () => person(),
+    'Comments',
+  );
   const commentsOn = (slug: string) =>
     t.app.db
       .selectFrom('wiki_comments as c')

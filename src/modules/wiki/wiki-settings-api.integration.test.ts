@@ -7,11 +7,10 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeEachDatabase, type TestApp } from '../../../test/support.js';
-import { apiPeople, openApiChecker, type ApiPerson } from './testing/api.js';
+import { apiPages, apiPeople, openApiChecker, type ApiPerson } from './testing/api.js';
 
 describeEachDatabase('wiki page settings API', (dialect) => {
   let t: TestApp;
-  let pages = 0;
   let check: (schema: string, value: unknown) => void;
   const person = apiPeople(() => t.app, 'wiki-settings', 4);
 
@@ -35,20 +34,11 @@ describeEachDatabase('wiki page settings API', (dialect) => {
       .orderBy('id')
       .execute();
   /** A general page without a category, written through the API; its slug. */
-  const newPage = async () => {
-    pages += 1;
-    const author = await person();
-    const slug = `settings-page-${pages}`;
-    const r = await t.app.inject({
-      method: 'PUT',
-      url: `/api/v1/wiki/${slug}`,
-      payload: { title: `Settings page ${pages}`, body: 'Some help.' },
-      headers: { authorization: `Bearer ${author.token}` },
-      remoteAddress: author.browser.ip,
-    });
-    expect(r.statusCode, r.body).toBe(201);
-    return slug;
-  };
+  const newPage = apiPages(
+    () => t.app,
+    () => person(),
+    'Settings',
+  );
   const sector = 'housing-and-building';
 
   beforeAll(async () => {

@@ -57,3 +57,25 @@ export async function openApiChecker(app: FastifyInstance): Promise<(schema: str
     expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
   };
 }
+
+/**
+ * Makes new pages for one test file, each written through the API by a new person of `people`:
+ * general, without a category, titled after `name`; each call returns the new page's slug.
+ */
+export function apiPages(app: () => FastifyInstance, people: () => Promise<ApiPerson>, name: string) {
+  let pages = 0;
+  return async (): Promise<string> => {
+    pages += 1;
+    const author = await people();
+    const slug = `${name.toLowerCase()}-page-${pages}`;
+    const r = await app().inject({
+      method: 'PUT',
+      url: `/api/v1/wiki/${slug}`,
+      payload: { title: `${name} page ${pages}`, body: 'Some help.' },
+      headers: { authorization: `Bearer ${author.token}` },
+      remoteAddress: author.browser.ip,
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    return slug;
+  };
+}
