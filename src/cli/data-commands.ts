@@ -34,18 +34,8 @@ export async function importCommand(config: Config, rest: string[], out: Out): P
     return 2;
   }
   const file = path.resolve(args.positionals[0]!);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    out.error(`Cannot read ${file}: ${(err as Error).message}`);
-    return 1;
-  }
-  const text = decodeUtf8(bytes);
-  if (text === null) {
-    out.error(`${file} is not UTF-8 text: save it as “CSV UTF-8” and try again.`);
-    return 1;
-  }
+  const text = readUtf8File(file, out);
+  if (text === null) return 1;
   return withDatabase(config, async (db) => {
     await migrateToLatest(db);
     const report = await importCatalogue(db, 'cli', text, {
@@ -105,18 +95,8 @@ async function importPlacesCommand(config: Config, options: string[], out: Out):
     return 2;
   }
   const file = path.resolve(args.positionals[0]!);
-  let bytes: Buffer;
-  try {
-    bytes = fs.readFileSync(file);
-  } catch (err) {
-    out.error(`Cannot read ${file}: ${(err as Error).message}`);
-    return 1;
-  }
-  const text = decodeUtf8(bytes);
-  if (text === null) {
-    out.error(`${file} is not UTF-8 text: save it as “CSV UTF-8” and try again.`);
-    return 1;
-  }
+  const text = readUtf8File(file, out);
+  if (text === null) return 1;
   return withDatabase(config, async (db) => {
     await migrateToLatest(db);
     const report = await importPlaces(db, text, {
@@ -148,4 +128,18 @@ function importReportText(report: ImportReport, file: string): string {
     lines.push('Nothing was written. Correct the file and import it again, or use --skip-invalid to import the valid lines only.');
   else if (report.dryRun) lines.push('Dry run: nothing was written.');
   return lines.join('\n');
+}
+
+/** The text of an import file, or null once the reason it cannot be read (missing, not UTF-8) is printed. */
+function readUtf8File(file: string, out: Out): string | null {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (err) {
+    out.error(`Cannot read ${file}: ${(err as Error).message}`);
+    return null;
+  }
+  const text = decodeUtf8(bytes);
+  if (text === null) out.error(`${file} is not UTF-8 text: save it as “CSV UTF-8” and try again.`);
+  return text;
 }
