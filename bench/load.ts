@@ -89,6 +89,22 @@ export async function fetchOnce(url: string, headers: Record<string, string> = {
   return { status: response.status, headers: response.headers, body: Buffer.from(await response.arrayBuffer()) };
 }
 
+/**
+ * `cookie` (a Cookie header) with the cookies that `url` sets when asked with it, as a browser
+ * keeps them: a signed-in reader's first page gives them the CSRF secret, which every later page
+ * reuses rather than making a new one.
+ */
+export async function keepCookies(url: string, cookie: string): Promise<string> {
+  const { headers } = await fetchOnce(url, { cookie });
+  const set = headers.getSetCookie().map((c) => c.split(';', 1)[0]!);
+  const names = new Set(set.map((c) => c.slice(0, c.indexOf('='))));
+  const kept = cookie
+    .split('; ')
+    .filter((c) => c && !names.has(c.slice(0, c.indexOf('='))))
+    .concat(set);
+  return kept.join('; ');
+}
+
 /** gzip size at zlib's default level (what a reverse proxy typically sends). */
 export function gzipSize(body: Buffer | string): number {
   return zlib.gzipSync(body).length;

@@ -21,7 +21,17 @@ import { createSession, sessionCookieName } from '../src/platform/session.js';
 import { BUDGETS, evaluateBudgets, type Mode } from './budgets.js';
 import { generateDataset, type DatasetSummary } from './generate.js';
 import { BENCH_EMAIL_DOMAIN, BENCH_PASSWORD, BENCH_TOTP_SECRET } from './generators/accounts.js';
-import { fetchOnce, pageWeight, processCpuMs, processRssMb, runLoad, stopActiveLoad, type LoadResult, type PageWeight } from './load.js';
+import {
+  fetchOnce,
+  keepCookies,
+  pageWeight,
+  processCpuMs,
+  processRssMb,
+  runLoad,
+  stopActiveLoad,
+  type LoadResult,
+  type PageWeight,
+} from './load.js';
 import { PAGES, resolvePath, type BenchPage } from './pages.js';
 import { formatTable, type ResultRow } from './report.js';
 import { parseScale } from './scale.js';
@@ -189,6 +199,10 @@ async function main(): Promise<number> {
       await handle.close();
     }
   }
+  // Like a browser, each signed-in reader keeps the cookies the app sets: the CSRF secret, which
+  // the first page holding a form (the sign-out button) gives them.
+  cookie = await keepCookies(`${app.baseUrl}/en/`, cookie);
+  if (officialCookie) officialCookie = await keepCookies(`${app.baseUrl}/en/`, officialCookie);
   // Every request says what every browser says: it takes Brotli and gzip (page-cache hits come
   // compressed; the app compresses nothing else, a reverse proxy does).
   const browser = { 'accept-encoding': 'gzip, deflate, br' };

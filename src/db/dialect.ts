@@ -74,3 +74,13 @@ export function jsonTextAt(db: Kysely<any>, column: string, key: string) {
     ? sql<string | null>`(${sql.ref(column)}::jsonb ->> ${key})`
     : sql<string | null>`json_extract(${sql.ref(column)}, ${'$."' + key.replace(/[^a-zA-Z0-9_-]/g, '') + '"'})`;
 }
+
+/**
+ * An aggregate: the distinct values of a text column over the rows, joined by commas (null when
+ * there are none). For values that hold no comma (role names, codes).
+ */
+export function distinctCommaList(db: Kysely<any>, column: string) {
+  return dialectOf(db) === 'postgres'
+    ? sql<string | null>`string_agg(distinct ${sql.ref(column)}, ',')`
+    : sql<string | null>`group_concat(distinct ${sql.ref(column)})`;
+}

@@ -59,10 +59,6 @@ export function insertRole(
     .execute();
 }
 
-export function rolesOf(db: Db, userId: number) {
-  return db.selectFrom('user_roles').select(['role', 'scope_type', 'scope_id']).where('user_id', '=', userId).execute();
-}
-
 export function findById(db: Db, id: number) {
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }

@@ -1,6 +1,6 @@
 /** Queries on personal API tokens. Plain functions over a db or a transaction; no business rules. */
 import type { Db } from '../../db/database.js';
-import { SESSION_USER_COLUMNS } from '../../platform/session.js';
+import { heldRolesColumn, SESSION_USER_COLUMNS } from '../../platform/session.js';
 import { nowIso } from '../../db/dialect.js';
 import './accounts.tables.js';
 import './api-tokens.tables.js';
@@ -42,13 +42,14 @@ export function markRevoked(db: Db, tokenId: number) {
   return db.updateTable('api_tokens').set({ revoked_at: nowIso() }).where('id', '=', tokenId).where('revoked_at', 'is', null).execute();
 }
 
-/** An active token by hash, with its user, for authentication. */
+/** An active token by hash, with its user and the roles they hold, for authentication. */
 export function findActiveByHash(db: Db, tokenHash: string) {
   return db
     .selectFrom('api_tokens')
     .innerJoin('users', 'users.id', 'api_tokens.user_id')
     .leftJoin('user_two_factor', 'user_two_factor.user_id', 'users.id')
     .select(['api_tokens.id as tokenId', 'api_tokens.last_used_at', ...SESSION_USER_COLUMNS])
+    .select(heldRolesColumn(db))
     .where('api_tokens.token_hash', '=', tokenHash)
     .where('api_tokens.revoked_at', 'is', null)
     .executeTakeFirst();

@@ -7,8 +7,8 @@ import type { Db } from '../../db/database.js';
 import { isUniqueViolation, nowIso } from '../../db/dialect.js';
 import { audit } from '../../platform/audit.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { toSessionUser, type SessionUser } from '../../platform/session.js';
-import { findByEmail, rolesOf } from './accounts.repository.js';
+import { heldRoles, toSessionUser, type SessionUser } from '../../platform/session.js';
+import { findByEmail } from './accounts.repository.js';
 import { checkTokenName } from './api-tokens.schemas.js';
 import {
   findActiveByHash,
@@ -139,9 +139,5 @@ export async function authenticateApiToken(db: Db, token: string, now = new Date
     await touchLastUsed(db, row.tokenId, nowIso(now));
   }
   // No session: the request is authenticated by a token (see request.authVia).
-  return toSessionUser(
-    row,
-    (await rolesOf(db, row.id)).map((r) => r.role),
-    '',
-  );
+  return toSessionUser(row, heldRoles(row.held_roles), '');
 }
