@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ExpressionBuilder } from 'kysely';
+import { compiledOnce } from '../db/compiled-once.js';
 import type { Db } from '../db/database.js';
 import type { Database } from '../db/schema.js';
 import { distinctCommaList, nowIso } from '../db/dialect.js';
@@ -146,17 +147,23 @@ export function toSessionUser(
   };
 }
 
+/** A session with its user and their roles: read on every signed-in request, so compiled once. */
+const sessionById = compiledOnce(
+  (db: Db, id: string) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .leftJoin('user_two_factor', 'user_two_factor.user_id', 'users.id')
+      .select(['sessions.id as sid', 'sessions.last_seen_at', 'sessions.expires_at', ...SESSION_USER_COLUMNS])
+      .select(heldRolesColumn(db))
+      .where('sessions.id', '=', id),
+  '\u0000session id',
+);
+
 /** Resolves a cookie token to its user, or null when unknown, expired, idle too long, or blocked. */
 export async function loadSession(db: Db, token: string, now = new Date()): Promise<SessionUser | null> {
   const id = hashToken(token);
-  const row = await db
-    .selectFrom('sessions')
-    .innerJoin('users', 'users.id', 'sessions.user_id')
-    .leftJoin('user_two_factor', 'user_two_factor.user_id', 'users.id')
-    .select(['sessions.id as sid', 'sessions.last_seen_at', 'sessions.expires_at', ...SESSION_USER_COLUMNS])
-    .select(heldRolesColumn(db))
-    .where('sessions.id', '=', id)
-    .executeTakeFirst();
+  const [row] = await sessionById(db, id);
   if (!row) return null;
   const idleLimit = new Date(now.getTime() - SESSION_IDLE_MS).toISOString();
   if (row.expires_at <= nowIso(now) || row.last_seen_at <= idleLimit || row.blocked_at || row.deleted_at) {
