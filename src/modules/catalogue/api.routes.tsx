@@ -35,14 +35,8 @@ import { authorize, can, catalogueActor, type CatalogueActor } from './catalogue
 import { countServices, listServicesAfter, type ServiceFilters } from './catalogue.queries.js';
 import { listLifeEvents, listSectorsWithCounts } from './catalogue.service.js';
 import { SLUG_PATTERN, type ServiceStatus, type Translated } from './services.model.js';
-import {
-  createService,
-  findService,
-  getServiceForEditing,
-  setServiceStatus,
-  updateService,
-  type ServiceRecord,
-} from './services.service.js';
+import { findService, getServiceForEditing, type ServiceRecord } from './services.queries.js';
+import { createService, setServiceStatus, updateService } from './services.service.js';
 
 /** Anonymous reads that query the database: generous, but a scraper in a loop is slowed down. */
 const READ_RATE_LIMIT = { max: 600, timeWindow: 60_000 };

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import type { ServiceFilters } from './catalogue.queries.js';
 import { CHANNELS, emptyServiceInput, MAX_SLUG, SLUG_PATTERN, type ServiceInput, type Translated } from './services.model.js';
-import type { ServiceRecord } from './services.service.js';
+import type { ServiceRecord } from './services.queries.js';
 
 /** Largest page of the list (`limit`). */
 export const MAX_LIMIT = 100;

@@ -6,7 +6,7 @@
  * The reader keeps, for every record, the physical line where it starts, so an import can say
  * "line 14" about a record whose quoted cells span several lines.
  */
-import type { ServiceRecord } from './services.service.js';
+import type { ServiceRecord } from './services.queries.js';
 import { TRANSLATED_FIELDS, type ServiceInput, type TranslatedField } from './services.model.js';
 
 /** One CSV record and the line (1-based) where it starts. */

@@ -9,7 +9,7 @@ import { isLocale } from '../../config.js';
 import { servicesToCsv } from './catalogue-csv.js';
 import { cpsvDocument, type CpsvOrganisation, type CpsvTaxonomy, type JsonLdDocument } from './cpsv-ap.js';
 import type { Channel, ServiceStatus } from './services.model.js';
-import { findServicesByIds, type ServiceRecord } from './services.service.js';
+import { findServicesByIds, type ServiceRecord } from './services.queries.js';
 import './catalogue.tables.js';
 
 export const EXPORT_FORMATS = ['csv', 'jsonld'] as const;

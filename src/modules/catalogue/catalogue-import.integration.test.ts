@@ -12,7 +12,8 @@ import { writeCsv } from './catalogue-csv.js';
 import { exportCatalogue, type ExportSettings } from './catalogue-export.js';
 import { importCatalogue, type ImportOptions } from './catalogue-import.js';
 import { DEMO_LIFE_EVENTS, DEMO_SECTORS } from './demo-data.js';
-import { createService, findService } from './services.service.js';
+import { findService } from './services.queries.js';
+import { createService } from './services.service.js';
 
 const settings: ExportSettings = { baseUrl: 'https://ecoop.example.org', defaultLocale: 'en', locales: ['en', 'fr'] };
 const en = translator('en');

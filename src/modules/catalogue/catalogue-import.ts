@@ -16,7 +16,7 @@ import { AppError } from '../../platform/errors.js';
 import type { MessageKey, Translate } from '../../platform/i18n.js';
 import { csvColumnOf, csvRecordToRow, parseCsv, readCsvHeader } from './catalogue-csv.js';
 import type { CatalogueActor } from './catalogue.policy.js';
-import { servicesFromCpsv } from './cpsv-ap.js';
+import { servicesFromCpsv } from './cpsv-ap-import.js';
 import {
   diffServices,
   emptyServiceInput,
@@ -26,16 +26,8 @@ import {
   type ServiceInput,
   type ServiceStatus,
 } from './services.model.js';
-import {
-  checkServiceInput,
-  createService,
-  findServicesByIds,
-  inputOf,
-  setServiceStatus,
-  updateService,
-  type ServiceRecord,
-  type WriteOptions,
-} from './services.service.js';
+import { findServicesByIds, inputOf, type ServiceRecord } from './services.queries.js';
+import { checkServiceInput, createService, setServiceStatus, updateService, type WriteOptions } from './services.service.js';
 
 export type ImportFormat = 'csv' | 'jsonld';
 

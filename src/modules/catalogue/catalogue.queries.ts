@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { jsonTextAt } from '../../db/dialect.js';
 import type { Channel } from './services.model.js';
-import { findServicesByIds, type ServiceRecord } from './services.service.js';
+import { findServicesByIds, type ServiceRecord } from './services.queries.js';
 
 export interface ServiceFilters {
   sector?: string;

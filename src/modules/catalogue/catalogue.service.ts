@@ -4,7 +4,8 @@ import type { Db } from '../../db/database.js';
 import type { SearchDocument } from '../../platform/search.js';
 import { DEMO_LIFE_EVENTS, DEMO_SECTORS, DEMO_SERVICES, type DemoService } from './demo-data.js';
 import { emptyServiceInput, type ServiceInput } from './services.model.js';
-import { createService, findService, serviceSearchDocument } from './services.service.js';
+import { findService } from './services.queries.js';
+import { createService, serviceSearchDocument } from './services.service.js';
 import './catalogue.tables.js';
 
 /** Sectors in their display order, each with its number of published services (a maintained counter). */

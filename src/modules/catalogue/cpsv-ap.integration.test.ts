@@ -6,8 +6,10 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeEachDatabase, type TestApp } from '../../../test/support.js';
 import { validateCpsv, type ShaclResult } from '../../../test/fixtures/cpsv-ap/validate.js';
 import { cpsvExport, exportCatalogue, servicesInScope, type ExportSettings } from './catalogue-export.js';
-import { servicesFromCpsv, xsdDuration, type JsonLdDocument } from './cpsv-ap.js';
-import { createService, findService, inputOf } from './services.service.js';
+import { servicesFromCpsv } from './cpsv-ap-import.js';
+import { xsdDuration, type JsonLdDocument } from './cpsv-ap.js';
+import { findService, inputOf } from './services.queries.js';
+import { createService } from './services.service.js';
 import type { ServiceInput } from './services.model.js';
 
 const settings: ExportSettings = { baseUrl: 'https://ecoop.example.org', defaultLocale: 'en', locales: ['en', 'fr'] };

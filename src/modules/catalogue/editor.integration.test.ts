@@ -6,7 +6,7 @@ import { modules } from '../index.js';
 import { createUserWithRoles, DEMO_TOTP_SECRET, type Role } from '../accounts/index.js';
 import { TestClient } from '../accounts/testing.js';
 import { catalogueEditorPersonalData, revisionsByAuthor } from './editor.queries.js';
-import { findService, getPublishedService } from './services.service.js';
+import { findService, getPublishedService } from './services.queries.js';
 
 /** What the "new service" form posts for a complete, valid service (the family allowance office's). */
 const NEW_SERVICE: Record<string, string> = {

@@ -27,16 +27,8 @@ import {
   type ServiceFormValues,
 } from './editor.schemas.js';
 import { emptyServiceInput } from './services.model.js';
-import {
-  checkServiceInput,
-  createService,
-  getServiceForEditing,
-  inputOf,
-  listRevisions,
-  setServiceStatus,
-  updateService,
-  type ServiceRecord,
-} from './services.service.js';
+import { getServiceForEditing, inputOf, listRevisions, type ServiceRecord } from './services.queries.js';
+import { checkServiceInput, createService, setServiceStatus, updateService } from './services.service.js';
 import { HistoryPage } from './views/editor/history.page.js';
 import { ManageServicesPage } from './views/editor/list.page.js';
 import { ServiceFormPage } from './views/editor/form.page.js';

@@ -13,16 +13,15 @@ import { taxonomyRoutes } from './taxonomy.routes.js';
 export { listLifeEvents, listSectorsWithCounts, refreshSectorCounts } from './catalogue.service.js';
 export { catalogueActor, type CatalogueActor } from './catalogue.policy.js';
 export {
-  createService,
   findService,
   findServicesByIds,
   getPublishedService,
   getPublishedServiceRef,
   getPublishedServiceRefs,
   type PublishedServiceRef,
-  setServiceStatus,
   type ServiceRecord,
-} from './services.service.js';
+} from './services.queries.js';
+export { createService, setServiceStatus } from './services.service.js';
 
 export const catalogueModule: EcoopModule = {
   name: 'catalogue',

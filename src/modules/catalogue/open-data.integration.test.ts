@@ -11,7 +11,8 @@ import { createSession } from '../../platform/session.js';
 import { createUserWithRoles, DEMO_TOTP_SECRET, type Role } from '../accounts/index.js';
 import { TestClient } from '../accounts/testing.js';
 import { writeCsv } from './catalogue-csv.js';
-import { createService, findService } from './services.service.js';
+import { findService } from './services.queries.js';
+import { createService } from './services.service.js';
 
 /** A multipart/form-data body, as a browser sends the upload form. */
 function multipart(fields: Record<string, string | string[]>, file?: { name: string; content: string | Buffer }) {

@@ -26,7 +26,7 @@ import {
 } from './catalogue-export.js';
 import { decodeUtf8, importCatalogue, type ImportReport } from './catalogue-import.js';
 import { SLUG_PATTERN } from './services.model.js';
-import { getPublishedService } from './services.service.js';
+import { getPublishedService } from './services.queries.js';
 import { OpenDataPage, type OpenDataFormError } from './views/open-data/open-data.page.js';
 
 /** Largest file an admin may upload. */

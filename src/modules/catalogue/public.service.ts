@@ -14,7 +14,7 @@ import { placesHelpingWith } from '../places/index.js';
 import type { ServiceFilters } from './catalogue.queries.js';
 import { listLifeEvents, listSectorsWithCounts } from './catalogue.service.js';
 import type { Channel, Translated } from './services.model.js';
-import { getPublishedService, type ServiceRecord } from './services.service.js';
+import { getPublishedService, type ServiceRecord } from './services.queries.js';
 import './catalogue.tables.js';
 
 /** An organisation as the catalogue shows it (name is translated JSON). */

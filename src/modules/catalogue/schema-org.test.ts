@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { demoServiceInput } from './catalogue.service.js';
 import { DEMO_SERVICES } from './demo-data.js';
 import { governmentService, jsonLdText, type GovernmentServiceContext } from './schema-org.js';
-import type { ServiceRecord } from './services.service.js';
+import type { ServiceRecord } from './services.queries.js';
 import { formatCost, formatDuration, parseDuration } from './views/public/format.js';
 
 const housing = DEMO_SERVICES.find((s) => s.slug === 'housing-allowance')!;

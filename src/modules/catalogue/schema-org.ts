@@ -4,7 +4,7 @@
  * where it applies, through which channels, in which languages, how long it takes, what it costs.
  * Texts are in the page's language (the default language's when not translated).
  */
-import type { ServiceRecord } from './services.service.js';
+import type { ServiceRecord } from './services.queries.js';
 import type { Channel, Translated } from './services.model.js';
 
 /** The organisation responsible, as the page knows it (name already in the page's language). */

@@ -5,15 +5,8 @@ import type { CatalogueActor } from './catalogue.policy.js';
 import { countServices, listServices, listServicesAfter } from './catalogue.queries.js';
 import { demoServiceInput } from './catalogue.service.js';
 import { DEMO_SERVICES } from './demo-data.js';
-import {
-  createService,
-  findService,
-  getPublishedService,
-  getServiceForEditing,
-  listRevisions,
-  setServiceStatus,
-  updateService,
-} from './services.service.js';
+import { findService, getPublishedService, getServiceForEditing, listRevisions } from './services.queries.js';
+import { createService, setServiceStatus, updateService } from './services.service.js';
 
 const opts = { defaultLocale: 'en', audit: {} };
 

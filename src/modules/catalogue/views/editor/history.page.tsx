@@ -8,7 +8,7 @@ import { participantName } from '../../../../platform/gdpr.js';
 import { formatDate, pick } from '../../../../platform/i18n.js';
 import { Breadcrumbs, KeysetPagination, VisuallyHidden } from '../../../../ui/components/index.js';
 import { useUi } from '../../../../ui/context.js';
-import type { ServiceRevision } from '../../services.service.js';
+import type { ServiceRevision } from '../../services.queries.js';
 import {
   ACCESSIBILITY,
   CHANNELS,

@@ -10,7 +10,7 @@ import { Breadcrumbs, Button, CsrfField, ErrorSummary, NotificationBanner } from
 import { useUi } from '../../../../ui/context.js';
 import type { ServiceOutcome } from '../../editor.schemas.js';
 import { TRANSLATED_FIELDS, missingTranslations, type ServiceStatus } from '../../services.model.js';
-import type { ServiceRecord } from '../../services.service.js';
+import type { ServiceRecord } from '../../services.queries.js';
 import { controlId } from '../../editor.schemas.js';
 import { languageName } from './language-name.js';
 import { StatusTag } from './status-tag.js';

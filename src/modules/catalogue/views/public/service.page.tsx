@@ -10,7 +10,7 @@ import { pick } from '../../../../platform/i18n.js';
 import { Breadcrumbs, type Crumb } from '../../../../ui/components/index.js';
 import { useUi } from '../../../../ui/context.js';
 import type { HelpingPlace, OrganisationInfo, ServiceSummary } from '../../public.service.js';
-import type { ServiceRecord } from '../../services.service.js';
+import type { ServiceRecord } from '../../services.queries.js';
 import { formatCost, formatDuration, formatList, languageName } from './format.js';
 import { ServiceCard, ServiceTags } from './service-card.js';
 import { hasText, Inline, Lines, Paragraphs, Section } from './text.js';
