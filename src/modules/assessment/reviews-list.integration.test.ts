@@ -1,11 +1,15 @@
 /**
  * Reviews of a service: helpful marks (once per person, not on one's own review), sorting and
  * paging the list without a query per review, each reader's own actions on the shared list,
- * official answers by the service's organisation only, and reviews hidden by moderation.
+ * official answers by the service's organisation only, reviews hidden by moderation, and the list
+ * of a withdrawn service gone at once with the caches on.
  */
-import { expect, it } from 'vitest';
-import { describeEachDatabase } from '../../../test/support.js';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestApp, describeEachDatabase, type TestApp } from '../../../test/support.js';
+import { createSession } from '../../platform/session.js';
+import { createUserWithRoles } from '../accounts/index.js';
 import { TestClient } from '../accounts/testing.js';
+import { setServiceStatus } from '../catalogue/index.js';
 import { loadReviewsForFlags, markHelpful } from './reviews.service.js';
 import { citizen } from './testing.js';
 import { useReviewsApp } from './testing/reviews-app.js';
@@ -211,5 +215,39 @@ describeEachDatabase('co-assessment: rating, reviews, helpful marks and official
     const page = (await anonymousView(`/en/services/${f.service.slug}/reviews`)).body;
     expect(page).not.toContain('spam.example');
     expect(page).toContain('Advertising');
+  });
+});
+
+describeEachDatabase('co-assessment: the reviews list with the caches on', (dialect) => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, { seed: true, config: { pageCache: true } });
+  });
+  afterAll(() => t.close());
+
+  it('is gone, signed in or not, once its service is withdrawn', async () => {
+    const service = await t.app.db
+      .selectFrom('services')
+      .select('slug')
+      .where('status', '=', 'published')
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const url = `/en/services/${service.slug}/reviews`;
+    const userId = await createUserWithRoles(t.app.db, {
+      email: 'reader@example.org',
+      displayName: 'Reader',
+      password: 'a long enough password',
+      locale: 'en',
+      roles: [],
+    });
+    const reader = new TestClient(t.app);
+    reader.cookies.set('ecoop_session', await createSession(t.app.db, userId));
+    expect((await reader.get(url)).statusCode).toBe(200);
+    expect((await reader.get(url)).statusCode).toBe(200);
+    await setServiceStatus(t.app.db, 'cli', service.slug, 'withdrawn', { defaultLocale: 'en', audit: {} });
+    // Another instance's write: this one reads the content generation again within a second.
+    t.app.contentGeneration.expire();
+    expect((await reader.get(url)).statusCode).toBe(404);
+    expect((await t.app.inject({ url })).statusCode).toBe(404);
   });
 });

@@ -84,9 +84,18 @@ function rateErrors(issues: readonly { path: readonly PropertyKey[] }[]): FieldE
 export async function reviewsRoutes(app: FastifyInstance): Promise<void> {
   const { defaultLocale } = app.config;
 
+  /**
+   * The published service of the URL, and its name in the request's language. Pages read it from
+   * the data cache (per content generation: publishing or withdrawing a service changes that), as
+   * the reviews list is read on every view; a form's POST reads the database. An unknown, draft or
+   * withdrawn service throws inside the loader, so nothing is cached for it.
+   */
   const publishedService = async (request: FastifyRequest) => {
     const { slug } = parseOrReject(slugParams, request.params);
-    const service = await getPublishedServiceRef(app.db, slug);
+    const service =
+      request.method === 'GET'
+        ? await app.contentCache.get(`assessment:service-ref:${slug}`, () => getPublishedServiceRef(app.db, slug))
+        : await getPublishedServiceRef(app.db, slug);
     return { service, ref: { slug: service.slug, name: pick(service.name, request.locale, defaultLocale) || service.slug } };
   };
 
@@ -250,7 +259,8 @@ export async function reviewsRoutes(app: FastifyInstance): Promise<void> {
             marked: marked.has(item.id),
           };
           return {
-            key: JSON.stringify(state),
+            // The state's flags as 0s and 1s, in the order written above: one key per distinct state.
+            key: Object.values(state).map(Number).join(''),
             view: () => <ReviewActions item={item} state={state} query={query} serviceSlug={ref.slug} />,
           };
         };
