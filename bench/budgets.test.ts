@@ -80,6 +80,7 @@ describe('formatTable', () => {
       p50Ms: 3,
       p99Ms: 12,
       ratio: 0.8,
+      healthzRps: 15432,
       requests: 123456,
       statuses: { '200': 123456 },
       errors: 0,

@@ -8,8 +8,10 @@ export interface ResultRow {
   rps: number;
   p50Ms: number;
   p99Ms: number;
-  /** rps / the /healthz rps. */
+  /** rps / the /healthz rps of reference. */
   ratio: number;
+  /** That reference: for an anonymous row, the mean of /healthz just before and just after it; else the run's. */
+  healthzRps: number;
   requests: number;
   statuses: Record<string, number>;
   /** Connection errors, timeouts and responses with another status than expected. */

@@ -275,9 +275,27 @@ async function main(): Promise<number> {
     ...targets.filter((t) => !t.reference && t.mode === 'logged-in'),
   ];
   log(`Loading ${ordered.length} pages × ${opts.durationS} s at ${opts.connections} connections…`);
-  const measured: { target: Target; load: LoadResult; serverCpuMs: number | null; elapsedMs: number; loadCpu: number }[] = [];
+  const measured: {
+    target: Target;
+    load: LoadResult;
+    serverCpuMs: number | null;
+    elapsedMs: number;
+    loadCpu: number;
+    /** For an anonymous row: /healthz measured just before it and just after it (see `nearbyHealthz`). */
+    healthzAround?: [number, number];
+  }[] = [];
+  // The anonymous budget is a share of /healthz, the machine's ceiling at the time. On a shared
+  // virtual machine that ceiling drifts by a third within a run, so each anonymous row is compared
+  // with /healthz loaded for a short while right before it and right after it.
+  const referencePath = ordered.find((t) => t.reference)?.path;
+  const nearbyS = Math.min(2, opts.durationS);
+  const nearbyHealthz = async () =>
+    referencePath ? (await runLoad({ url: app!.baseUrl + referencePath, connections: opts.connections, durationS: nearbyS })).rps : null;
+  let healthzBefore: number | null = null;
   for (const target of ordered) {
     checkpoint();
+    const bracketed = target.mode === 'anon' && !target.reference && referencePath !== undefined;
+    if (bracketed) healthzBefore ??= await nearbyHealthz();
     const cpuBefore = processCpuMs(app.pid);
     const ownBefore = process.cpuUsage();
     const wall = Date.now();
@@ -290,12 +308,20 @@ async function main(): Promise<number> {
     const elapsed = Date.now() - wall;
     const cpuAfter = processCpuMs(app.pid);
     const own = process.cpuUsage(ownBefore);
+    let healthzAround: [number, number] | undefined;
+    if (bracketed && healthzBefore !== null) {
+      const after = (await nearbyHealthz())!;
+      healthzAround = [healthzBefore, after];
+      // What follows this row is what precedes the next one.
+      healthzBefore = after;
+    }
     measured.push({
       target,
       load,
       serverCpuMs: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
       elapsedMs: elapsed,
       loadCpu: ((own.user + own.system) / 1000 / elapsed) * 100,
+      ...(healthzAround ? { healthzAround } : {}),
     });
     log(`  ${target.path} (${target.mode}): ${Math.round(load.rps).toLocaleString('en')} req/s, p99 ${load.p99Ms} ms`);
     await new Promise((r) => setTimeout(r, 300));
@@ -314,7 +340,8 @@ async function main(): Promise<number> {
   const healthzRps = healthzAgain === null ? healthzFirst : (healthzFirst + healthzAgain) / 2;
   const serverRssMb = processRssMb(app.pid);
 
-  const rows: ResultRow[] = measured.map(({ target, load, serverCpuMs, elapsedMs, loadCpu }) => {
+  const rows: ResultRow[] = measured.map(({ target, load, serverCpuMs, elapsedMs, loadCpu, healthzAround }) => {
+    const reference = healthzAround ? (healthzAround[0] + healthzAround[1]) / 2 : healthzRps;
     const unexpected = Object.entries(load.statuses).reduce(
       (n, [code, count]) => (Number(code) === target.expectedStatus ? n : n + count),
       0,
@@ -328,7 +355,8 @@ async function main(): Promise<number> {
       rps: load.rps,
       p50Ms: load.p50Ms,
       p99Ms: load.p99Ms,
-      ratio: load.rps / healthzRps,
+      ratio: load.rps / reference,
+      healthzRps: reference,
       requests: load.requests,
       statuses: load.statuses,
       errors,
@@ -349,7 +377,7 @@ async function main(): Promise<number> {
           compressedBytes: weight?.totalGzip,
           thirdParty: weight?.thirdParty,
         },
-        healthzRps,
+        reference,
       ),
     };
   });
@@ -369,7 +397,13 @@ async function main(): Promise<number> {
   if (healthzAgain !== null)
     log(
       `/healthz: ${Math.round(healthzFirst).toLocaleString('en')} req/s first, ${Math.round(healthzAgain).toLocaleString('en')} at the end ` +
-        `(${(((healthzAgain - healthzFirst) / healthzFirst) * 100).toFixed(1)}%: the run's noise); ×healthz is relative to their mean.`,
+        `(${(((healthzAgain - healthzFirst) / healthzFirst) * 100).toFixed(1)}%: the run's noise).`,
+    );
+  const nearby = measured.flatMap((m) => m.healthzAround ?? []);
+  if (nearby.length > 0)
+    log(
+      `×healthz of an anonymous row is relative to /healthz loaded for ${nearbyS} s just before it and just after it ` +
+        `(from ${Math.round(Math.min(...nearby)).toLocaleString('en')} to ${Math.round(Math.max(...nearby)).toLocaleString('en')} req/s in this run).`,
     );
   if (serverRssMb !== null) log(`Server memory at the end: ${serverRssMb} MB RSS.`);
   const busy = Math.max(loadAtStart[0]!, loadAtEnd[0]!) - 2;
