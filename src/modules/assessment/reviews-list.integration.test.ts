@@ -6,13 +6,12 @@
  */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestApp, describeEachDatabase, type TestApp } from '../../../test/support.js';
-import { createSession } from '../../platform/session.js';
-import { createUserWithRoles } from '../accounts/index.js';
 import { TestClient } from '../accounts/testing.js';
 import { setServiceStatus } from '../catalogue/index.js';
 import { loadReviewsForFlags, markHelpful } from './reviews.service.js';
 import { citizen } from './testing.js';
 import { useReviewsApp } from './testing/reviews-app.js';
+import { signedInPerson } from './testing/signed-in.js';
 
 describeEachDatabase('co-assessment: rating, reviews, helpful marks and official answers', (dialect) => {
   const f = useReviewsApp(dialect);
@@ -233,15 +232,7 @@ describeEachDatabase('co-assessment: the reviews list with the caches on', (dial
       .orderBy('id')
       .executeTakeFirstOrThrow();
     const url = `/en/services/${service.slug}/reviews`;
-    const userId = await createUserWithRoles(t.app.db, {
-      email: 'reader@example.org',
-      displayName: 'Reader',
-      password: 'a long enough password',
-      locale: 'en',
-      roles: [],
-    });
-    const reader = new TestClient(t.app);
-    reader.cookies.set('ecoop_session', await createSession(t.app.db, userId));
+    const reader = await signedInPerson(t.app, { email: 'reader@example.org', displayName: 'Reader' });
     expect((await reader.get(url)).statusCode).toBe(200);
     expect((await reader.get(url)).statusCode).toBe(200);
     await setServiceStatus(t.app.db, 'cli', service.slug, 'withdrawn', { defaultLocale: 'en', audit: {} });

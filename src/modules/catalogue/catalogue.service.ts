@@ -1,10 +1,10 @@
 /** Catalogue use cases available with the foundation: reading sectors and seeding the demo catalogue. */
-import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { SearchDocument } from '../../platform/search.js';
 import { DEMO_LIFE_EVENTS, DEMO_SECTORS, DEMO_SERVICES, type DemoService } from './demo-data.js';
 import { emptyServiceInput, type ServiceInput } from './services.model.js';
 import { findService } from './services.queries.js';
+import { refreshSectors } from './services.repository.js';
 import { createService, serviceSearchDocument } from './services.service.js';
 import './catalogue.tables.js';
 
@@ -22,17 +22,7 @@ export async function listSectorsWithCounts(db: Db) {
  * publishes, withdraws, moves or deletes services (and after bulk loads), so pages only read it.
  */
 export async function refreshSectorCounts(db: Db): Promise<void> {
-  await db
-    .updateTable('sectors')
-    .set({
-      published_services: (eb) =>
-        eb
-          .selectFrom('services')
-          .select(sql<number>`count(*)`.as('n'))
-          .whereRef('services.sector_id', '=', 'sectors.id')
-          .where('services.status', '=', 'published'),
-    })
-    .execute();
+  await refreshSectors(db);
 }
 
 /** Life events in their display order. */

@@ -73,20 +73,21 @@ export async function recordRevision(
     .execute();
 }
 
-/** Recomputes the published-service counter of the given sectors (call in the write's transaction). */
-export async function refreshSectors(trx: Db, sectorIds: number[]): Promise<void> {
-  const ids = [...new Set(sectorIds)];
-  if (ids.length === 0) return;
-  await trx
-    .updateTable('sectors')
-    .set({
-      published_services: (eb) =>
-        eb
-          .selectFrom('services')
-          .select(sql<number>`count(*)`.as('n'))
-          .whereRef('services.sector_id', '=', 'sectors.id')
-          .where('services.status', '=', 'published'),
-    })
-    .where('id', 'in', ids)
-    .execute();
+/**
+ * Recomputes the published-service counter of the given sectors, or of every sector when none are
+ * given (call in the write's transaction).
+ */
+export async function refreshSectors(trx: Db, sectorIds?: readonly number[]): Promise<void> {
+  const ids = sectorIds && [...new Set(sectorIds)];
+  if (ids?.length === 0) return;
+  let update = trx.updateTable('sectors').set({
+    published_services: (eb) =>
+      eb
+        .selectFrom('services')
+        .select(sql<number>`count(*)`.as('n'))
+        .whereRef('services.sector_id', '=', 'sectors.id')
+        .where('services.status', '=', 'published'),
+  });
+  if (ids) update = update.where('id', 'in', ids);
+  await update.execute();
 }
